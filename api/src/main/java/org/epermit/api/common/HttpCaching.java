@@ -1,0 +1,77 @@
+package org.epermit.api.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Conditional GETs for public reads: the {@code ETag} is a digest of the exact body, so it changes exactly when
+ * the representation does; a matching {@code If-None-Match} gets a 304 with no body.
+ */
+@ApplicationScoped
+public class HttpCaching {
+
+    /** Caching of public responses. */
+    @ConfigMapping(prefix = "epermit.http.cache")
+    public interface Config {
+        /** How long shared caches and clients may reuse a public response without asking again. */
+        @WithDefault("PT60S")
+        Duration publicMaxAge();
+    }
+
+    private final ObjectMapper json;
+    private final CacheControl publicCache;
+
+    public HttpCaching(ObjectMapper json, Config config) {
+        this.json = json;
+        this.publicCache = new CacheControl();
+        publicCache.setMaxAge((int) config.publicMaxAge().toSeconds());
+        publicCache.setNoTransform(false);
+    }
+
+    /** A cacheable 200 for a JSON document the database already rendered, or a 304. */
+    public Response publicJson(Request request, String body) {
+        return respond(request, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A cacheable 200 for an object serialised to JSON, or a 304. */
+    public Response publicJson(Request request, Object body) {
+        try {
+            return respond(request, json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response could not be serialised", e);
+        }
+    }
+
+    private Response respond(Request request, byte[] body) {
+        EntityTag tag = new EntityTag(digest(body));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).cacheControl(publicCache).build();
+        }
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag).cacheControl(publicCache).build();
+    }
+
+    private static String digest(byte[] body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 18));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.epermit.api.common;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.epermit.api.problem.ApiException;
+import org.epermit.api.problem.ErrorCode;
+import org.epermit.api.problem.FieldError;
+import org.epermit.api.problem.Message;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a request's query parameters strictly and collects every problem, so that one 400 names all failing
+ * parameters at once. Unknown and repeated parameters are errors: a typo ({@code regoin=44}) must not silently
+ * widen a search.
+ */
+public final class QueryParameters {
+
+    private static final int MAX_VALUE_LENGTH = 200;
+
+    private final MultivaluedMap<String, String> raw;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private QueryParameters(MultivaluedMap<String, String> raw) {
+        this.raw = raw;
+    }
+
+    public static QueryParameters of(MultivaluedMap<String, String> raw, Set<String> allowed) {
+        QueryParameters params = new QueryParameters(raw);
+        for (String name : new TreeSet<>(raw.keySet())) {
+            if (!allowed.contains(name)) {
+                params.errors.add(new FieldError("query." + Printable.of(name), "UNKNOWN_PARAMETER", Message.of(
+                        "is not a parameter of this operation; allowed: " + String.join(", ", new TreeSet<>(allowed)),
+                        "不是该接口的参数；允许的参数：" + String.join("、", new TreeSet<>(allowed)))));
+            }
+        }
+        return params;
+    }
+
+    /** The parameter's one value, if given: non-blank, at most 200 characters, valid UTF-8, no control characters. */
+    public Optional<String> text(String name) {
+        return text(name, MAX_VALUE_LENGTH);
+    }
+
+    /** As {@link #text(String)}, with another length limit (for tokens whose own check gives a better error). */
+    public Optional<String> text(String name, int maxLength) {
+        List<String> values = raw.get(name);
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        String path = "query." + name;
+        if (values.size() > 1) {
+            errors.add(new FieldError(path, "REPEATED", Message.of("must be given at most once", "只能出现一次")));
+            return Optional.empty();
+        }
+        String value = values.get(0);
+        if (value.indexOf('\uFFFD') >= 0) {
+            errors.add(new FieldError(path, "ENCODING", Message.of("is not valid UTF-8", "不是有效的UTF-8编码")));
+            return Optional.empty();
+        }
+        if (value.length() > maxLength) {
+            errors.add(new FieldError(path, "TOO_LONG", Message.of(
+                    "must be at most " + maxLength + " characters, got " + value.length(),
+                    "长度不能超过" + maxLength + "个字符，实际为" + value.length())));
+            return Optional.empty();
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError(path, "CHARACTER", Message.of("must not contain control characters",
+                    "不能包含控制字符")));
+            return Optional.empty();
+        }
+        if (value.isBlank()) {
+            errors.add(new FieldError(path, "EMPTY", Message.of("must not be empty when given", "提供时不能为空")));
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    public <E extends Enum<E>> Optional<E> enumValue(String name, Class<E> type) {
+        return text(name).flatMap(value -> {
+            try {
+                return Optional.of(Enum.valueOf(type, value));
+            } catch (IllegalArgumentException unknown) {
+                String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+                errors.add(new FieldError("query." + name, "UNKNOWN_VALUE", Message.of(
+                        "'" + Printable.of(value) + "' is not one of " + allowed,
+                        "'" + Printable.of(value) + "'不是允许的取值（" + allowed + "）")));
+                return Optional.empty();
+            }
+        });
+    }
+
+    public Optional<LocalDate> date(String name) {
+        return text(name).flatMap(value -> {
+            try {
+                return Optional.of(LocalDate.parse(value));
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("query." + name, "FORMAT", Message.of(
+                        "must be a date as YYYY-MM-DD, got '" + Printable.of(value) + "'",
+                        "应为YYYY-MM-DD格式的日期，实际为'" + Printable.of(value) + "'")));
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The page size: {@code defaultLimit} when absent, else 1..maxLimit. */
+    public int limit(PagingConfig paging) {
+        Optional<String> value = text("limit");
+        if (value.isEmpty()) {
+            return paging.defaultLimit();
+        }
+        String v = value.get();
+        if (!v.matches("-?[0-9]{1,9}")) {
+            errors.add(new FieldError("query.limit", "FORMAT", Message.of(
+                    "must be a whole number from 1 to " + paging.maxLimit(),
+                    "应为1到" + paging.maxLimit() + "之间的整数")));
+            return paging.defaultLimit();
+        }
+        int limit = Integer.parseInt(v);
+        if (limit < 1 || limit > paging.maxLimit()) {
+            errors.add(new FieldError("query.limit", "RANGE", Message.of(
+                    "must be from 1 to " + paging.maxLimit() + ", got " + limit,
+                    "应在1到" + paging.maxLimit() + "之间，实际为" + limit)));
+            return paging.defaultLimit();
+        }
+        return limit;
+    }
+
+    /** Adds the error a value check found, if any. */
+    public void check(Optional<FieldError> error) {
+        error.ifPresent(errors::add);
+    }
+
+    /** Throws one {@code VALIDATION_FAILED} naming every failing parameter, if any failed. */
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, Message.of(
+                    errors.size() == 1 ? "One query parameter is invalid." : errors.size() + " query parameters are invalid.",
+                    errors.size() == 1 ? "有1个查询参数无效。" : "有" + errors.size() + "个查询参数无效。"), errors);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.epermit.api.contract;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.problem.Problem;
+
+/** The contract's front matter: what the API is, where it runs, and the schema every error uses. */
+@OpenAPIDefinition(
+        info = @Info(
+                title = "ePermit Open API",
+                version = "0.1.0",
+                description = """
+                        Open API for China's pollutant discharge permit system (排污许可证).
+
+                        * Public disclosure (信息公开) of permits and enterprises, without an account.
+                        * Every error is an RFC 9457 `application/problem+json` document with a stable `code`, \
+                        every failing field in `errors`, and the `requestId` (also in the `X-Request-Id` header).
+                        * Send `Accept-Language: zh` for Chinese titles and messages.
+                        * Lists are paged with opaque cursors: pass `nextCursor` back as `cursor` with the same filters.
+                        * Public responses carry an `ETag`; send it back in `If-None-Match` to get a 304.""",
+                contact = @Contact(name = "ePermit Open API", url = "https://github.com/epermit"),
+                license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        servers = @Server(url = "http://localhost:8080", description = "The service started locally (README quick start)"),
+        tags = {
+                @Tag(name = "Public permits", description = "Permit disclosures (信息公开), open to everyone without an account"),
+                @Tag(name = "Public enterprises", description = "Discharge units (排污单位) and the permits they hold, open to everyone"),
+                @Tag(name = "Reference data", description = "Pollutants (HJ 212-2017), industries (GB/T 4754-2017) and regions (GB/T 2260)")
+        },
+        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
+public class ApiDefinition extends Application {
+}

@@ -1,0 +1,34 @@
+package org.epermit.api.demo;
+
+import java.util.List;
+
+/** One batch of generated rows, one COPY buffer per table, in the order the tables must be loaded. */
+final class DemoBatch {
+
+    final CopyBuffer enterprises = new CopyBuffer("enterprise",
+            "id, credit_code, pseudo_credit_code, name, region_code, industry_code, address, longitude, latitude, "
+                    + "legal_representative, contact_name, contact_phone, contact_email, created_at, updated_at");
+    final CopyBuffer permits = new CopyBuffer("permit",
+            "id, permit_number, enterprise_id, site_serial, category, status, site_name, region_code, industry_code, "
+                    + "site_address, longitude, latitude, issuing_authority, issue_date, valid_from, valid_to, version, "
+                    + "created_at, updated_at");
+    final CopyBuffer outlets = new CopyBuffer("permit_outlet",
+            "id, permit_id, code, name, medium, kind, longitude, latitude, stack_height_m, receiving_water");
+    final CopyBuffer outletPollutants = new CopyBuffer("permit_outlet_pollutant",
+            "outlet_id, pollutant_code, limit_value, limit_unit, standard_code, rate_limit_kg_h, monitoring_mode, "
+                    + "manual_frequency");
+    final CopyBuffer annualQuantities = new CopyBuffer("permit_annual_quantity",
+            "permit_id, pollutant_code, year, quantity_t");
+    final CopyBuffer reportObligations = new CopyBuffer("permit_report_obligation", "permit_id, report_type");
+    final CopyBuffer versions = new CopyBuffer("permit_version",
+            "permit_id, version, effective_from, effective_to, reason, created_at");
+    final CopyBuffer events = new CopyBuffer("permit_event",
+            "id, permit_id, version, event_type, occurred_on, authority, description");
+
+    int permitCount;
+
+    List<CopyBuffer> inLoadOrder() {
+        return List.of(enterprises, permits, outlets, outletPollutants, annualQuantities, reportObligations,
+                versions, events);
+    }
+}

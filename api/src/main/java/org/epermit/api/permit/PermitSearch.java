@@ -1,0 +1,66 @@
+package org.epermit.api.permit;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.epermit.api.common.CodePrefix;
+import org.epermit.api.common.CursorCodec;
+import org.epermit.api.common.PagingConfig;
+import org.epermit.api.common.QueryParameters;
+import org.epermit.api.problem.ApiException;
+import org.epermit.api.problem.ErrorCode;
+import org.epermit.api.problem.FieldError;
+import org.epermit.api.problem.Message;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Permit search with keyset pagination: reads and checks the parameters, continues from the cursor. */
+@ApplicationScoped
+public class PermitSearch {
+
+    private static final Set<String> PARAMETERS = Set.of("q", "region", "industry", "category", "status",
+            "expiringBefore", "limit", "cursor");
+
+    private final PermitQueries queries;
+    private final CursorCodec cursors;
+    private final PagingConfig paging;
+
+    public PermitSearch(PermitQueries queries, CursorCodec cursors, PagingConfig paging) {
+        this.queries = queries;
+        this.cursors = cursors;
+        this.paging = paging;
+    }
+
+    public Uni<PublicPermitResource.PermitSummaryPage> page(MultivaluedMap<String, String> query) {
+        QueryParameters params = QueryParameters.of(query, PARAMETERS);
+        Optional<String> q = params.text("q");
+        Optional<String> region = params.text("region");
+        region.ifPresent(r -> params.check(CodePrefix.checkRegion(r, "query.region")));
+        Optional<String> industry = params.text("industry");
+        industry.ifPresent(i -> params.check(CodePrefix.checkIndustry(i, "query.industry")));
+        PermitSearchCriteria criteria = new PermitSearchCriteria(q, region, industry,
+                params.enumValue("category", PermitCategory.class), params.enumValue("status", PermitStatus.class),
+                params.date("expiringBefore"));
+        int limit = params.limit(paging);
+        Optional<String> cursor = params.text("cursor", 4096);
+        params.throwIfInvalid();
+
+        Optional<String> after = cursor.map(c -> {
+            List<String> position = cursors.decode(c, criteria.canonical(), "query.cursor");
+            if (position.size() != 1) {
+                throw new ApiException(ErrorCode.INVALID_CURSOR, Message.of("The cursor is not a permit search cursor.",
+                        "该游标不是许可证查询的游标。"), List.of(new FieldError("query.cursor", "FORMAT",
+                        Message.of("is not a permit search cursor", "不是许可证查询的游标"))));
+            }
+            return position.get(0);
+        });
+        return queries.search(criteria, after, limit + 1).map(rows -> {
+            boolean more = rows.size() > limit;
+            List<PermitSummary> items = more ? rows.subList(0, limit) : rows;
+            String next = more ? cursors.encode(criteria.canonical(), List.of(items.get(items.size() - 1).permitNumber())) : null;
+            return new PublicPermitResource.PermitSummaryPage(List.copyOf(items), next);
+        });
+    }
+}

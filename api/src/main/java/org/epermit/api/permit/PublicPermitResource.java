@@ -1,0 +1,156 @@
+package org.epermit.api.permit;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.common.HttpCaching;
+import org.epermit.api.common.PermitNumber;
+import org.epermit.api.problem.ApiException;
+import org.epermit.api.problem.ErrorCode;
+import org.epermit.api.problem.FieldError;
+import org.epermit.api.problem.Message;
+
+import java.util.List;
+
+/** Public disclosure (信息公开) of permits: anonymous, cacheable. */
+@Path("/v1/public/permits")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Public permits", description = "Permit disclosures (信息公开), open to everyone without an account")
+public class PublicPermitResource {
+
+    static final String PERMIT_NUMBER = "Permit number (HJ 608-2017): the 18-character unified social credit code, "
+            + "a 3-digit site serial and a letter (P on permits, W on registration receipts)";
+
+    private final PermitQueries queries;
+    private final PermitSearch search;
+    private final HttpCaching caching;
+    private final PermitNumberConfig numbers;
+
+    public PublicPermitResource(PermitQueries queries, PermitSearch search, HttpCaching caching, PermitNumberConfig numbers) {
+        this.queries = queries;
+        this.search = search;
+        this.caching = caching;
+        this.numbers = numbers;
+    }
+
+    @GET
+    @Operation(operationId = "searchPublicPermits", summary = "Search permits",
+            description = "Finds permits by enterprise name (any Chinese substring), permit number or credit code prefix, "
+                    + "region and industry prefix, category, status and expiry. Results are ordered by permit number "
+                    + "and paged with an opaque cursor: pass `nextCursor` back as `cursor`, with the same filters, "
+                    + "until it is null. Unknown or repeated parameters are rejected.")
+    @Parameters({
+            @Parameter(name = "q", in = ParameterIn.QUERY, description = "Enterprise name (any substring, e.g. 热电), or the start of a permit number or credit code", example = "热电", schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
+            @Parameter(name = "region", in = ParameterIn.QUERY, description = "GB/T 2260 region code prefix of the site: province (2 digits), city (4) or county (6)", example = "4403", schema = @Schema(type = SchemaType.STRING, pattern = "^([0-9]{2}|[0-9]{4}|[0-9]{6})$")),
+            @Parameter(name = "industry", in = ParameterIn.QUERY, description = "GB/T 4754-2017 industry code prefix (1 to 4 digits)", example = "44", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,4}$")),
+            @Parameter(name = "category", in = ParameterIn.QUERY, description = "Management category", example = "KEY", schema = @Schema(implementation = PermitCategory.class)),
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "Permit status", example = "VALID", schema = @Schema(implementation = PermitStatus.class)),
+            @Parameter(name = "expiringBefore", in = ParameterIn.QUERY, description = "Only permits whose validity ends before this date (with status=VALID: those due for renewal)", example = "2027-03-31", schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 100 (default 20); a larger value is an error, not clamped", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")),
+            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The `nextCursor` of the previous page; only valid with the same filters", example = "MXwxNzY0MzE4NDAwfGFiY2R8OTExMzAyMDA2OTkyMjk2MTdYMDAxUA.c2lnbmF0dXJlc2lnbmF0dQ", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+    })
+    @APIResponse(responseCode = "200", description = "A page of permits",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitSummaryPage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (VALIDATION_FAILED) or the cursor is (INVALID_CURSOR); `errors` lists each one")
+    public Uni<Response> search(@Context UriInfo uri, @Context Request request) {
+        return search.page(uri.getQueryParameters()).map(page -> caching.publicJson(request, page));
+    }
+
+    @GET
+    @Path("/{permitNumber}")
+    @Operation(operationId = "getPublicPermit", summary = "Get a permit's public view",
+            description = "The current version of the permit as disclosed to the public: enterprise, site, validity, "
+                    + "outlets with their licensed pollutants, limits and monitoring requirements, annual licensed "
+                    + "quantities and report obligations.")
+    @APIResponse(responseCode = "200", description = "The permit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicPermit.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
+    @APIResponse(responseCode = "400", description = "The permit number is malformed (INVALID_PERMIT_NUMBER): length, character, checksum, serial or letter")
+    @APIResponse(responseCode = "404", description = "No permit has this number (PERMIT_NOT_FOUND)")
+    public Uni<Response> get(@Parameter(description = PERMIT_NUMBER, example = "91130200699229617X001P") @PathParam("permitNumber") String permitNumber, @Context Request request) {
+        PermitNumber number = parse(permitNumber);
+        return queries.publicDocument(number.value())
+                .map(doc -> caching.publicJson(request, doc.orElseThrow(() -> notFound(number))));
+    }
+
+    @GET
+    @Path("/{permitNumber}/history")
+    @Operation(operationId = "getPublicPermitHistory", summary = "Get a permit's versions and lifecycle events",
+            description = "Every version of the permit (initial issue, renewals, changes, reissues) with the period it "
+                    + "was in force, and every lifecycle event (issued, changed, renewed, expired, revoked, cancelled).")
+    @APIResponse(responseCode = "200", description = "The permit's history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitHistory.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
+    @APIResponse(responseCode = "400", description = "The permit number is malformed (INVALID_PERMIT_NUMBER)")
+    @APIResponse(responseCode = "404", description = "No permit has this number (PERMIT_NOT_FOUND)")
+    public Uni<Response> history(@Parameter(description = PERMIT_NUMBER, example = "91130200699229617X001P") @PathParam("permitNumber") String permitNumber, @Context Request request) {
+        PermitNumber number = parse(permitNumber);
+        return queries.history(number.value())
+                .map(doc -> caching.publicJson(request, doc.orElseThrow(() -> notFound(number))));
+    }
+
+    @GET
+    @Path("/{permitNumber}/versions/{version}")
+    @Operation(operationId = "getPublicPermitVersion", summary = "Get one version of a permit's public view",
+            description = "Old versions stay readable: a filing binds to the version in force in its period.")
+    @APIResponse(responseCode = "200", description = "The permit as it was in that version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicPermit.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
+    @APIResponse(responseCode = "400", description = "The permit number (INVALID_PERMIT_NUMBER) or the version (VALIDATION_FAILED) is malformed")
+    @APIResponse(responseCode = "404", description = "No such permit (PERMIT_NOT_FOUND) or version (RESOURCE_NOT_FOUND)")
+    public Uni<Response> version(@Parameter(description = PERMIT_NUMBER, example = "91130200699229617X001P") @PathParam("permitNumber") String permitNumber,
+                                 @Parameter(description = "Version number, from 1", example = "1",
+                                         schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                                 @PathParam("version") String version,
+                                 @Context Request request) {
+        PermitNumber number = parse(permitNumber);
+        if (!version.matches("[1-9][0-9]{0,5}")) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, Message.of("The version must be a whole number from 1.",
+                    "版本号应为从1开始的整数。"), List.of(new FieldError("path.version", "FORMAT",
+                    Message.of("must be a whole number from 1", "应为从1开始的整数"))));
+        }
+        int v = Integer.parseInt(version);
+        return queries.versionDocument(number.value(), v).flatMap(doc -> doc.isPresent()
+                ? Uni.createFrom().item(caching.publicJson(request, doc.get()))
+                : queries.exists(number.value()).map(exists -> {
+                    if (!exists) {
+                        throw notFound(number);
+                    }
+                    throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND, Message.of(
+                            "Permit " + number.value() + " has no version " + v + ".",
+                            "许可证" + number.value() + "没有第" + v + "版。"));
+                }));
+    }
+
+    private PermitNumber parse(String raw) {
+        return PermitNumber.parse(raw, "path.permitNumber", numbers.allowedLetters());
+    }
+
+    static ApiException notFound(PermitNumber number) {
+        return new ApiException(ErrorCode.PERMIT_NOT_FOUND, Message.of("No permit has the number " + number.value() + ".",
+                "没有编号为" + number.value() + "的许可证。"));
+    }
+
+    /** The documented shape of a page of permit summaries (generic types have no schema name of their own). */
+    @Schema(name = "PermitSummaryPage")
+    public record PermitSummaryPage(List<PermitSummary> items,
+                                    @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String nextCursor) {
+    }
+}

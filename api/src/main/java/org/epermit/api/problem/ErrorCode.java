@@ -1,0 +1,45 @@
+package org.epermit.api.problem;
+
+/**
+ * The one catalogue of stable error codes. Clients branch on {@link #name()}; titles are shown to people.
+ * The docs' error catalogue is generated from this enum, so adding a code here documents it.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400, "Request validation failed", "请求参数校验失败"),
+    INVALID_PERMIT_NUMBER(400, "Invalid permit number", "许可证编号无效"),
+    INVALID_CREDIT_CODE(400, "Invalid unified social credit code", "统一社会信用代码无效"),
+    INVALID_CURSOR(400, "Invalid or expired cursor", "分页游标无效或已过期"),
+    MALFORMED_REQUEST(400, "Malformed request", "请求格式错误"),
+    PERMIT_NOT_FOUND(404, "Permit not found", "未找到该排污许可证"),
+    ENTERPRISE_NOT_FOUND(404, "Enterprise not found", "未找到该排污单位"),
+    RESOURCE_NOT_FOUND(404, "Resource not found", "请求的资源不存在"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed", "不支持该请求方法"),
+    NOT_ACCEPTABLE(406, "Not acceptable", "无法提供所请求的响应格式"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large", "请求体过大"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "不支持的请求内容类型"),
+    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable", "服务暂时不可用"),
+    INTERNAL_ERROR(500, "Internal server error", "服务器内部错误");
+
+    private final int status;
+    private final String titleEn;
+    private final String titleZh;
+
+    ErrorCode(int status, String titleEn, String titleZh) {
+        this.status = status;
+        this.titleEn = titleEn;
+        this.titleZh = titleZh;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title(Language language) {
+        return language == Language.ZH ? titleZh : titleEn;
+    }
+
+    /** The problem {@code type} URI: stable, one per code, listed in the error catalogue (docs/errors.md). */
+    public String typeUri() {
+        return "urn:epermit:problem:" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,153 @@
+package org.epermit.api.problem;
+
+import com.fasterxml.jackson.core.JacksonException;
+import io.quarkus.logging.Log;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.epermit.api.gateway.RequestIds;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.ConnectException;
+import java.util.List;
+
+/**
+ * Turns every failure into an RFC 9457 problem: the expected ones ({@link ApiException}), the framework's (unknown
+ * path, wrong method or media type, unreadable body) and the unexpected ones, which are logged with the request id
+ * and answered without any internal detail.
+ */
+@ApplicationScoped
+public class ProblemMapper {
+
+    private final ProblemRenderer renderer;
+
+    public ProblemMapper(ProblemRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e, HttpHeaders headers, RoutingContext rc) {
+        return respond(e.code(), e.detail(), e.errors(), headers, rc);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpHeaders headers, RoutingContext rc) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString(), "CONSTRAINT", Message.of(v.getMessage(), v.getMessage())))
+                .toList();
+        return respond(ErrorCode.VALIDATION_FAILED, Message.of("The request is invalid.", "请求无效。"), errors, headers, rc);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JacksonException e, HttpHeaders headers, RoutingContext rc) {
+        return respond(ErrorCode.MALFORMED_REQUEST, Message.of("The request body is not valid JSON of the expected shape.",
+                "请求体不是符合要求的JSON。"), List.of(), headers, rc);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpHeaders headers, RoutingContext rc) {
+        int status = e.getResponse().getStatus();
+        if (e instanceof NotFoundException || status == 404) {
+            return respond(ErrorCode.RESOURCE_NOT_FOUND, Message.of("There is nothing at this path. The API reference is at /q/swagger-ui.",
+                    "该路径下没有资源。接口文档见 /q/swagger-ui。"), List.of(), headers, rc);
+        }
+        if (e instanceof NotAllowedException || status == 405) {
+            Response response = respond(ErrorCode.METHOD_NOT_ALLOWED, Message.of("This path does not support the "
+                    + rc.request().method().name() + " method.", "该路径不支持" + rc.request().method().name() + "方法。"),
+                    List.of(), headers, rc);
+            String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
+        }
+        if (e instanceof NotSupportedException || status == 415) {
+            return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, Message.of("This operation does not accept that Content-Type.",
+                    "该接口不接受此Content-Type。"), List.of(), headers, rc);
+        }
+        if (e instanceof NotAcceptableException || status == 406) {
+            return respond(ErrorCode.NOT_ACCEPTABLE, Message.of("This operation answers with application/json only.",
+                    "该接口仅以application/json响应。"), List.of(), headers, rc);
+        }
+        if (status == 413) {
+            return respond(ErrorCode.PAYLOAD_TOO_LARGE, Message.of("The request body is too large.", "请求体过大。"),
+                    List.of(), headers, rc);
+        }
+        if (status < 500) {
+            return respond(ErrorCode.MALFORMED_REQUEST, Message.of("The request could not be understood.", "无法解析该请求。"),
+                    List.of(), headers, rc);
+        }
+        return unexpected(e, headers, rc);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpHeaders headers, RoutingContext rc) {
+        if (causedByUnreachableService(e)) {
+            Log.warnf("request %s: a backing service is unreachable: %s", RequestIds.of(rc), e.toString());
+            return respond(ErrorCode.SERVICE_UNAVAILABLE, Message.of("A backing service is unreachable; retry shortly.",
+                    "后端服务暂时无法连接，请稍后重试。"), List.of(), headers, rc);
+        }
+        Log.errorf(e, "request %s failed unexpectedly", RequestIds.of(rc));
+        return respond(ErrorCode.INTERNAL_ERROR, Message.of("Something went wrong on our side. Quote the request id when you report it.",
+                "服务器内部出错。反馈问题时请提供请求编号。"), List.of(), headers, rc);
+    }
+
+    /** Failures that happen outside JAX-RS (no route at all, a body over the size limit) get problems too. */
+    void installRouterFallbacks(@Observes Router router) {
+        router.errorHandler(404, rc -> fromRouter(rc, ErrorCode.RESOURCE_NOT_FOUND, Message.of(
+                "There is nothing at this path. The API reference is at /q/swagger-ui.", "该路径下没有资源。接口文档见 /q/swagger-ui。")));
+        router.errorHandler(405, rc -> fromRouter(rc, ErrorCode.METHOD_NOT_ALLOWED, Message.of(
+                "This path does not support that method.", "该路径不支持此方法。")));
+        router.errorHandler(413, rc -> fromRouter(rc, ErrorCode.PAYLOAD_TOO_LARGE, Message.of(
+                "The request body is too large.", "请求体过大。")));
+        router.errorHandler(500, rc -> {
+            if (rc.failure() != null) {
+                Log.errorf(rc.failure(), "request %s failed unexpectedly", RequestIds.of(rc));
+            }
+            fromRouter(rc, ErrorCode.INTERNAL_ERROR, Message.of(
+                    "Something went wrong on our side. Quote the request id when you report it.", "服务器内部出错。反馈问题时请提供请求编号。"));
+        });
+    }
+
+    private void fromRouter(RoutingContext rc, ErrorCode code, Message detail) {
+        if (rc.response().ended() || rc.response().headWritten()) {
+            return;
+        }
+        Language language = Language.fromAcceptLanguage(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem problem = renderer.problem(code, detail, List.of(), language, rc.normalizedPath(), RequestIds.of(rc));
+        rc.response().setStatusCode(code.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(RequestIds.HEADER, problem.requestId())
+                .end(renderer.json(problem));
+    }
+
+    private Response respond(ErrorCode code, Message detail, List<FieldError> errors, HttpHeaders headers, RoutingContext rc) {
+        Language language = Language.fromAcceptLanguage(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem problem = renderer.problem(code, detail, errors, language, rc == null ? null : rc.normalizedPath(),
+                RequestIds.of(rc));
+        return Response.status(code.status())
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language == Language.ZH ? "zh" : "en")
+                .entity(renderer.json(problem))
+                .build();
+    }
+
+    private static boolean causedByUnreachableService(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (message != null && message.contains("Connection refused")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

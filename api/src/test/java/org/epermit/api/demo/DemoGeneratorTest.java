@@ -1,0 +1,98 @@
+package org.epermit.api.demo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import io.agroal.api.AgroalDataSource;
+import org.epermit.api.common.CreditCode;
+import org.epermit.api.common.PermitNumber;
+import org.epermit.api.testing.Db;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class DemoGeneratorTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Pool pool;
+
+    private byte[] generate(long seed, int enterprises, int batchSize) throws Exception {
+        DemoReferenceData reference;
+        try (Connection c = dataSource.getConnection()) {
+            reference = DemoReferenceData.read(c);
+        }
+        DemoGenerator generator = new DemoGenerator(reference, Vocabulary.load(), seed, AS_OF, 'P', 'W');
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        DemoBatch batch = new DemoBatch();
+        for (int i = 0; i < enterprises; i++) {
+            generator.emitEnterprise(i, 3, batch);
+            if ((i + 1) % batchSize == 0 || i == enterprises - 1) {
+                for (CopyBuffer b : batch.inLoadOrder()) {
+                    out.write(b.drain());
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void the_same_seed_gives_the_same_data_whatever_the_batch_size() throws Exception {
+        byte[] a = generate(42, 300, 300);
+        byte[] b = generate(42, 300, 300);
+        assertThat(Arrays.equals(a, b)).isTrue();
+        // batches change only where tables are cut, not what the rows are
+        assertThat(rowsOf(generate(42, 300, 7))).isEqualTo(rowsOf(a));
+        assertThat(Arrays.equals(a, generate(43, 300, 300))).isFalse();
+    }
+
+    private static Set<String> rowsOf(byte[] data) {
+        return Set.copyOf(Arrays.asList(new String(data, java.nio.charset.StandardCharsets.UTF_8).split("\n")));
+    }
+
+    @Test
+    void the_loaded_demo_set_has_valid_identifiers() {
+        for (var row : Db.rows(pool, "SELECT credit_code, pseudo_credit_code FROM enterprise")) {
+            assertThat(CreditCode.isValid(row.getString(0))).as(row.getString(0)).isTrue();
+            assertThat(CreditCode.parse(row.getString(0), "x").isPseudo()).isEqualTo(row.getBoolean(1));
+        }
+        for (String number : Db.strings(pool, "SELECT permit_number FROM permit")) {
+            assertThat(PermitNumber.isValid(number, Set.of('P', 'W'))).as(number).isTrue();
+        }
+    }
+
+    @Test
+    void the_loaded_demo_set_has_a_realistic_mix() {
+        long total = Db.count(pool, "SELECT count(*) FROM permit");
+        assertThat(total).isEqualTo(1500);
+        assertThat(Db.count(pool, "SELECT count(DISTINCT substr(region_code, 1, 2)) FROM permit")).isGreaterThanOrEqualTo(25);
+        assertThat(Db.count(pool, "SELECT count(DISTINCT industry_code) FROM permit")).isGreaterThanOrEqualTo(15);
+        for (String category : new String[]{"KEY", "SIMPLIFIED", "REGISTRATION"}) {
+            assertThat(Db.count(pool, "SELECT count(*) FROM permit WHERE category = $1", category)).as(category)
+                    .isGreaterThan(total / 10);
+        }
+        for (String status : new String[]{"VALID", "EXPIRED", "REVOKED", "CANCELLED"}) {
+            assertThat(Db.count(pool, "SELECT count(*) FROM permit WHERE status = $1", status)).as(status).isPositive();
+        }
+        assertThat(Db.count(pool, """
+                SELECT count(*) FROM permit WHERE status = 'VALID' AND valid_to < DATE '2026-11-28' + 60""")).as("expiring soon").isPositive();
+        assertThat(Db.count(pool, "SELECT count(*) FROM permit WHERE status = 'VALID' AND valid_to < DATE '2026-11-28'"))
+                .as("a VALID permit is never past its validity").isZero();
+        assertThat(Db.count(pool, "SELECT count(*) FROM permit WHERE category = 'REGISTRATION' AND permit_number NOT LIKE '%W'")).isZero();
+        assertThat(Db.count(pool, "SELECT count(*) FROM permit_version WHERE effective_to IS NOT NULL AND snapshot IS NULL"))
+                .as("every superseded version keeps its document").isZero();
+        assertThat(Db.count(pool, """
+                SELECT count(*) FROM permit_outlet_pollutant op JOIN permit_outlet o ON o.id = op.outlet_id
+                JOIN pollutant p ON p.code = op.pollutant_code WHERE p.medium <> o.medium""")).as("pollutants match their outlet's medium").isZero();
+    }
+}
