@@ -1,29 +1,25 @@
 package org.epermit.api;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 
-/** Tells a newcomer, once the service is up, where it listens, where its reference is and where its data lives. */
+/**
+ * Tells a newcomer, once the HTTP server listens, where the API and its reference are and where the data lives.
+ */
 @ApplicationScoped
 public class StartupBanner {
-
-    @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
-    String host;
-
-    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
-    int port;
 
     @ConfigProperty(name = "epermit.embedded.data-directory")
     Optional<String> embeddedData;
 
-    void onStart(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
-        String base = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + port;
+    void onListening(@ObservesAsync HttpServerStart start) {
+        String host = start.options().getHost();
+        String base = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + start.options().getPort();
         StringBuilder banner = new StringBuilder("\n\n  ePermit Open API is ready\n")
                 .append("  API:            ").append(base).append("/v1/public/permits\n")
                 .append("  API reference:  ").append(base).append("/q/swagger-ui\n")

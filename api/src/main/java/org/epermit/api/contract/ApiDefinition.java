@@ -27,7 +27,7 @@ import org.epermit.api.problem.Problem;
                         * Public responses carry an `ETag`; send it back in `If-None-Match` to get a 304.""",
                 contact = @Contact(name = "ePermit Open API", url = "https://github.com/epermit"),
                 license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
-        servers = @Server(url = "http://localhost:8080", description = "The service started locally (README quick start)"),
+        servers = @Server(url = "/", description = "The server this document is served from"),
         tags = {
                 @Tag(name = "Public permits", description = "Permit disclosures (信息公开), open to everyone without an account"),
                 @Tag(name = "Public enterprises", description = "Discharge units (排污单位) and the permits they hold, open to everyone"),

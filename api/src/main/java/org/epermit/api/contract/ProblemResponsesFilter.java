@@ -12,8 +12,9 @@ import org.epermit.api.problem.Problem;
 import java.util.Map;
 
 /**
- * Makes every documented error response an RFC 9457 problem, and documents the 500 and 503 every operation can
- * give, so resources declare only which errors they produce and why.
+ * Makes every documented error response an RFC 9457 problem, documents the 500 and 503 every operation can give,
+ * and marks operations without a security requirement as public, so resources declare only what is particular to
+ * them.
  */
 @OpenApiFilter(stages = {OpenApiFilter.RunStage.BUILD})
 public class ProblemResponsesFilter implements OASFilter {
@@ -22,6 +23,10 @@ public class ProblemResponsesFilter implements OASFilter {
 
     @Override
     public Operation filterOperation(Operation operation) {
+        if (operation.getSecurity() == null) {
+            // No requirement declared: the operation is public, and the contract says so explicitly.
+            operation.setSecurity(new java.util.ArrayList<>());
+        }
         var responses = operation.getResponses();
         if (responses == null) {
             return operation;

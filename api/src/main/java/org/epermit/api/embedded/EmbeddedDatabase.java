@@ -21,6 +21,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
 
+    /** Held so the level sticks: the library logs every line of initdb at INFO. */
+    private static final java.util.logging.Logger LIBRARY_LOG = java.util.logging.Logger.getLogger("io.zonky.test.db.postgres");
+
+    static {
+        LIBRARY_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final boolean reused;
@@ -37,7 +44,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         boolean reused = Files.exists(data.resolve("PG_VERSION"));
         stopOrphanedServer(data);
         Files.createDirectories(data);
+        // initdb's and the server's own output goes to a log file beside the data, not to the console.
+        ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(data.resolveSibling(data.getFileName() + ".log").toFile());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setOutputRedirector(serverLog)
+                .setErrorRedirector(serverLog)
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)

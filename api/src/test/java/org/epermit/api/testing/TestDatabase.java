@@ -33,7 +33,9 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         String external = System.getenv("EPERMIT_TEST_PG");
-        return external == null || external.isBlank() ? startEmbedded() : createExternal(external.trim());
+        Map<String, String> props = external == null || external.isBlank() ? startEmbedded() : createExternal(external.trim());
+        System.out.println("[TestDatabase] tests run against " + props.get("quarkus.datasource.jdbc.url"));
+        return props;
     }
 
     private Map<String, String> startEmbedded() {

@@ -1,0 +1,91 @@
+package org.epermit.api.problem;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docs/errors.md is generated from {@link ErrorCode}: a code added in the enum is documented, or this fails.
+ * Regenerate with {@code ./mvnw verify -Ddocs.update=true}.
+ */
+class ErrorCatalogueTest {
+
+    private static final Path CATALOGUE = Path.of("../docs/errors.md");
+
+    static String render() {
+        StringBuilder md = new StringBuilder("""
+                # Error catalogue · 错误码目录
+
+                <!-- Generated from org.epermit.api.problem.ErrorCode by ErrorCatalogueTest: do not edit by hand. -->
+
+                Every error is an RFC 9457 `application/problem+json` document:
+
+                ```json
+                {
+                  "type": "urn:epermit:problem:validation-failed",
+                  "title": "Request validation failed",
+                  "status": 400,
+                  "detail": "2 query parameters are invalid.",
+                  "instance": "/v1/public/permits",
+                  "code": "VALIDATION_FAILED",
+                  "errors": [
+                    { "path": "query.limit", "code": "RANGE", "message": "must be from 1 to 100, got 500" },
+                    { "path": "query.regoin", "code": "UNKNOWN_PARAMETER", "message": "is not a parameter of this operation; allowed: …" }
+                  ],
+                  "requestId": "3f1c0a9e-5d2b-4f8e-9c41-7a2d6b0e8f13"
+                }
+                ```
+
+                Branch on `code` (stable); show `title`/`detail` to people (`Accept-Language: zh` gives Chinese);
+                quote `requestId` (also the `X-Request-Id` header) when asking for support.
+
+                | code | HTTP | title | 标题 | type |
+                |---|---|---|---|---|
+                """);
+        for (ErrorCode code : ErrorCode.values()) {
+            md.append("| `").append(code.name()).append("` | ").append(code.status()).append(" | ")
+                    .append(code.title(Language.EN)).append(" | ").append(code.title(Language.ZH)).append(" | `")
+                    .append(code.typeUri()).append("` |\n");
+        }
+        md.append("""
+
+                ## Field error codes · 字段错误码
+
+                Entries in `errors` carry their own `code`:
+
+                | code | meaning |
+                |---|---|
+                | `LENGTH` | wrong number of characters (credit code 18, permit number 22) |
+                | `CHARACTER` | a character outside the allowed alphabet (credit codes exclude I, O, S, V, Z), or a control character |
+                | `CHECKSUM` | the GB 32100 check character does not match |
+                | `SERIAL` | a permit number's site serial is not 001–999 |
+                | `LETTER` | a permit number ends with a letter other than the configured ones (P, W) |
+                | `FORMAT` | not in the expected format (region or industry prefix, date, number, cursor) |
+                | `RANGE` | a number outside its allowed range (e.g. `limit` above 100) |
+                | `UNKNOWN_VALUE` | not one of the enumerated values |
+                | `UNKNOWN_PARAMETER` | the operation has no such parameter (often a typo) |
+                | `REPEATED` | a parameter given more than once |
+                | `EMPTY` | a parameter given with no value |
+                | `TOO_LONG` | a value longer than allowed |
+                | `ENCODING` | not valid UTF-8 |
+                | `SIGNATURE`, `QUERY_MISMATCH`, `STALE` | a cursor that was altered, belongs to other filters, or expired |
+                """);
+        return md.toString();
+    }
+
+    @Test
+    void the_catalogue_in_the_docs_lists_every_error_code() throws IOException {
+        String expected = render();
+        if (Boolean.getBoolean("docs.update")) {
+            Files.writeString(CATALOGUE, expected);
+        }
+        assertThat(CATALOGUE).exists();
+        assertThat(Files.readString(CATALOGUE))
+                .as("docs/errors.md is out of date: run ./mvnw verify -Ddocs.update=true and commit it")
+                .isEqualTo(expected);
+    }
+}
