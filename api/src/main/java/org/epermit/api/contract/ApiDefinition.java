@@ -7,6 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.epermit.api.problem.Problem;
@@ -20,6 +23,7 @@ import org.epermit.api.problem.Problem;
                         Open API for China's pollutant discharge permit system (排污许可证).
 
                         * Public disclosure (信息公开) of permits and enterprises, without an account.
+                        * Authenticated operations take an API key in the `X-API-Key` header.
                         * Every error is an RFC 9457 `application/problem+json` document with a stable `code`, \
                         every failing field in `errors`, and the `requestId` (also in the `X-Request-Id` header).
                         * Send `Accept-Language: zh` for Chinese titles and messages.
@@ -31,8 +35,14 @@ import org.epermit.api.problem.Problem;
         tags = {
                 @Tag(name = "Public permits", description = "Permit disclosures (信息公开), open to everyone without an account"),
                 @Tag(name = "Public enterprises", description = "Discharge units (排污单位) and the permits they hold, open to everyone"),
-                @Tag(name = "Reference data", description = "Pollutants (HJ 212-2017), industries (GB/T 4754-2017) and regions (GB/T 2260)")
+                @Tag(name = "Reference data", description = "Pollutants (HJ 212-2017), industries (GB/T 4754-2017) and regions (GB/T 2260)"),
+                @Tag(name = "Me", description = "The calling client: identity, scopes, roles and plan"),
+                @Tag(name = "Admin", description = "Client registry, keys and audit log (administrators, scope admin)")
         },
-        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
+        components = @Components(
+                schemas = @Schema(name = "Problem", implementation = Problem.class),
+                securitySchemes = @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY,
+                        in = SecuritySchemeIn.HEADER, apiKeyName = "X-API-Key",
+                        description = "An API key (epk_…) issued by an administrator; shown once at creation")))
 public class ApiDefinition extends Application {
 }

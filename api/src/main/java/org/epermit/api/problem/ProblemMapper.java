@@ -47,15 +47,56 @@ public class ProblemMapper {
         return respond(ErrorCode.VALIDATION_FAILED, Message.of("The request is invalid.", "请求无效。"), errors, headers, rc);
     }
 
+    /** Named explicitly so that they win over the framework's own mappers for these exceptions. */
+    @ServerExceptionMapper({com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+            com.fasterxml.jackson.core.JsonParseException.class})
+    public Response unreadableJson(JacksonException e, HttpHeaders headers, RoutingContext rc) {
+        return unreadableBody(e, headers, rc);
+    }
+
     @ServerExceptionMapper
     public Response unreadableBody(JacksonException e, HttpHeaders headers, RoutingContext rc) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String path = "body" + mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce("", String::concat);
+            boolean unknown = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+            FieldError error = new FieldError(path, unknown ? "UNKNOWN_FIELD" : "TYPE", unknown
+                    ? Message.of("is not a field of this request", "不是该请求的字段")
+                    : Message.of("has the wrong type", "类型不正确"));
+            return respond(ErrorCode.VALIDATION_FAILED, Message.of("The request body is invalid.", "请求体无效。"),
+                    List.of(error), headers, rc);
+        }
         return respond(ErrorCode.MALFORMED_REQUEST, Message.of("The request body is not valid JSON of the expected shape.",
                 "请求体不是符合要求的JSON。"), List.of(), headers, rc);
     }
 
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, HttpHeaders headers, RoutingContext rc) {
+        return Response.fromResponse(respond(ErrorCode.UNAUTHENTICATED, UNAUTHENTICATED, List.of(), headers, rc))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey realm=\"epermit\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers, RoutingContext rc) {
+        return respond(ErrorCode.INSUFFICIENT_SCOPE, Message.of(
+                "Your credentials do not allow this operation: it needs a scope or role your client does not have.",
+                "您的凭证无权执行该操作：缺少所需的权限范围或角色。"), List.of(), headers, rc);
+    }
+
+    /** One message for every authentication failure: it must not tell which part was wrong. */
+    static final Message UNAUTHENTICATED = Message.of(
+            "This operation needs valid credentials: an API key in X-API-Key or a bearer token. The credentials sent, if any, are missing, invalid, expired or revoked.",
+            "该操作需要有效凭证（X-API-Key 中的接口密钥或 Bearer 令牌）。所提供的凭证缺失、无效、已过期或已吊销。");
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpHeaders headers, RoutingContext rc) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JacksonException unreadable) {
+            return unreadableBody(unreadable, headers, rc);
+        }
         if (e instanceof NotFoundException || status == 404) {
             return respond(ErrorCode.RESOURCE_NOT_FOUND, Message.of("There is nothing at this path. The API reference is at /q/swagger-ui.",
                     "该路径下没有资源。接口文档见 /q/swagger-ui。"), List.of(), headers, rc);
@@ -100,6 +141,15 @@ public class ProblemMapper {
 
     /** Failures that happen outside JAX-RS (no route at all, a body over the size limit) get problems too. */
     void installRouterFallbacks(@Observes Router router) {
+        // Authentication runs before JAX-RS: a rejected credential fails the route with this exception.
+        router.route().failureHandler(rc -> {
+            if (rc.failure() instanceof io.quarkus.security.AuthenticationFailedException) {
+                rc.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey realm=\"epermit\"");
+                fromRouter(rc, ErrorCode.UNAUTHENTICATED, UNAUTHENTICATED);
+            } else {
+                rc.next();
+            }
+        });
         router.errorHandler(404, rc -> fromRouter(rc, ErrorCode.RESOURCE_NOT_FOUND, Message.of(
                 "There is nothing at this path. The API reference is at /q/swagger-ui.", "该路径下没有资源。接口文档见 /q/swagger-ui。")));
         router.errorHandler(405, rc -> fromRouter(rc, ErrorCode.METHOD_NOT_ALLOWED, Message.of(

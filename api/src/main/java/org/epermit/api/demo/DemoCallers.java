@@ -1,0 +1,109 @@
+package org.epermit.api.demo;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.epermit.api.gateway.auth.ApiKeyFormat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * With the demo data, a demo administrator and a demo vendor (delegated by one enterprise), so that a newcomer can
+ * make authenticated calls in the first minute. Their keys exist only as hashes, so each start issues fresh ones
+ * (revoking the previous) and prints them on the console once — never through the logger.
+ */
+@ApplicationScoped
+public class DemoCallers {
+
+    static final UUID ADMIN = UUID.fromString("00000000-0000-4000-8000-0000000000a1");
+    static final UUID VENDOR = UUID.fromString("00000000-0000-4000-8000-0000000000b1");
+    static final UUID DELEGATION = UUID.fromString("00000000-0000-4000-8000-0000000000d1");
+
+    private final AgroalDataSource dataSource;
+    private final DemoConfig config;
+
+    public DemoCallers(AgroalDataSource dataSource, DemoConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    /** Runs after the demo data is loaded (default priority), before the banner. */
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event) throws SQLException {
+        if (!config.enabled() || config.exitAfterLoad()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            String delegatedEnterprise = ensureCallers(c);
+            String adminKey = freshKey(c, ADMIN);
+            String vendorKey = freshKey(c, VENDOR);
+            c.commit();
+            System.out.printf("%n  Demo credentials (new at every start; send as the X-API-Key header):%n"
+                    + "    administrator:  %s%n"
+                    + "    vendor:         %s  (delegated by the enterprise %s for all its permits)%n"
+                    + "  Try: curl -H 'X-API-Key: %s' http://localhost:8080/v1/me%n%n",
+                    adminKey, vendorKey, delegatedEnterprise, vendorKey);
+        }
+    }
+
+    private static String ensureCallers(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO api_client (id, name, organisation, roles, scopes, plan, status)
+                VALUES (?, ?, ?, ?::text[], ?::text[], ?, 'ACTIVE')
+                ON CONFLICT (id) DO UPDATE SET status = 'ACTIVE'""")) {
+            add(st, ADMIN, "Demo administrator", "ePermit demo", "{admin}", "{admin,permits:read,stats:read,reviews:write}", "partner");
+            add(st, VENDOR, "Demo vendor", "演示环保服务有限公司", "{vendor}", "{permits:read,filings:write}", "standard");
+            st.executeBatch();
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO delegation (id, enterprise_id, vendor_client_id, all_permits, scopes, valid_from, valid_to, created_by)
+                SELECT ?, p.enterprise_id, ?, true, '{permits:read,filings:write}', now(), now() + interval '1 year', ?
+                FROM permit p WHERE p.category = 'KEY' AND p.status = 'VALID' ORDER BY p.permit_number LIMIT 1
+                ON CONFLICT (id) DO UPDATE SET valid_to = now() + interval '1 year', revoked_at = NULL""")) {
+            st.setObject(1, DELEGATION);
+            st.setObject(2, VENDOR);
+            st.setObject(3, ADMIN);
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT e.credit_code FROM delegation d JOIN enterprise e ON e.id = d.enterprise_id WHERE d.id = ?")) {
+            st.setObject(1, DELEGATION);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "(none)";
+            }
+        }
+    }
+
+    private static void add(PreparedStatement st, UUID id, String name, String org, String roles, String scopes,
+                            String plan) throws SQLException {
+        st.setObject(1, id);
+        st.setString(2, name);
+        st.setString(3, org);
+        st.setString(4, roles);
+        st.setString(5, scopes);
+        st.setString(6, plan);
+        st.addBatch();
+    }
+
+    private static String freshKey(Connection c, UUID client) throws SQLException {
+        try (PreparedStatement revoke = c.prepareStatement(
+                "UPDATE api_key SET revoked_at = now() WHERE client_id = ? AND revoked_at IS NULL")) {
+            revoke.setObject(1, client);
+            revoke.executeUpdate();
+        }
+        ApiKeyFormat.NewKey key = ApiKeyFormat.generate();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO api_key (id, client_id, secret_sha256) VALUES (?, ?, ?)")) {
+            insert.setString(1, key.id());
+            insert.setObject(2, client);
+            insert.setBytes(3, key.secretSha256());
+            insert.executeUpdate();
+        }
+        return key.key();
+    }
+}

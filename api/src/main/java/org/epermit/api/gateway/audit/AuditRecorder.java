@@ -1,0 +1,143 @@
+package org.epermit.api.gateway.audit;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.epermit.api.gateway.Caller;
+import org.epermit.api.gateway.CredentialType;
+import org.epermit.api.gateway.RequestIds;
+import org.epermit.api.gateway.auth.ApiKeyAuthenticationMechanism;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Records every request that carried credentials and every write in the append-only audit log. Rows are written
+ * after the response, in batches, so auditing adds no database round trip to a request's latency.
+ */
+@ApplicationScoped
+public class AuditRecorder {
+
+    /** RoutingContext keys set by {@link AuditRouteFilter}. */
+    public static final String ROUTE = "epermit.audit.route";
+    public static final String PERMIT_NUMBER = "epermit.audit.permit-number";
+    public static final String BODY_SHA256 = "epermit.audit.body-sha256";
+    public static final String CALLER = "epermit.audit.caller";
+
+    static final String INSERT = """
+            INSERT INTO audit_log (occurred_at, client_id, subject, credential_type, method, route, permit_number, status,
+                                   latency_ms, request_id, body_sha256, client_ip)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ($12::text)::inet)""";
+    private static final int MAX_QUEUED = 100_000;
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final ConcurrentLinkedQueue<Tuple> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private long timer = -1;
+    private java.util.concurrent.CompletableFuture<Void> tail = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    public AuditRecorder(Pool pool, Vertx vertx) {
+        this.pool = pool;
+        this.vertx = vertx;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(rc -> {
+            long started = System.nanoTime();
+            rc.addBodyEndHandler(ignored -> record(rc, started));
+            rc.next();
+        });
+        timer = vertx.setPeriodic(250, id -> flush());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        flush().await().atMost(java.time.Duration.ofSeconds(10));
+    }
+
+    private void record(RoutingContext rc, long started) {
+        HttpMethod method = rc.request().method();
+        boolean write = !(method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS);
+        Caller caller = caller(rc);
+        boolean presentedCredentials = rc.request().getHeader(ApiKeyAuthenticationMechanism.HEADER) != null
+                || rc.request().getHeader("Authorization") != null;
+        if (!write && caller == null && !presentedCredentials) {
+            return;  // anonymous public reads are not audited
+        }
+        if (queued.incrementAndGet() > MAX_QUEUED) {
+            queued.decrementAndGet();
+            Log.errorf("audit queue full: request %s not audited", RequestIds.of(rc));
+            return;
+        }
+        CredentialType type = caller != null ? caller.credentialType()
+                : rc.request().getHeader(ApiKeyAuthenticationMechanism.HEADER) != null ? CredentialType.API_KEY
+                : rc.request().getHeader("Authorization") != null ? CredentialType.OAUTH2 : CredentialType.ANONYMOUS;
+        String route = rc.get(ROUTE);
+        byte[] body = rc.get(BODY_SHA256);
+        BigDecimal latency = BigDecimal.valueOf((System.nanoTime() - started) / 1_000L, 3).setScale(3, RoundingMode.HALF_UP);
+        queue.add(Tuple.from(Arrays.asList(OffsetDateTime.now(), caller == null ? null : caller.clientId(),
+                caller == null ? null : caller.subject(), type.name(), method.name(),
+                route != null ? route : "(no route)", rc.get(PERMIT_NUMBER), rc.response().getStatusCode(), latency,
+                RequestIds.of(rc), body == null ? null : Buffer.buffer(body), clientIp(rc))));
+    }
+
+    private static Caller caller(RoutingContext rc) {
+        Caller matched = rc.get(CALLER);
+        if (matched != null) {
+            return matched;
+        }
+        if (rc.user() instanceof QuarkusHttpUser user) {
+            SecurityIdentity identity = user.getSecurityIdentity();
+            return identity.isAnonymous() ? null : identity.getAttribute(Caller.ATTRIBUTE);
+        }
+        return null;
+    }
+
+    private static String clientIp(RoutingContext rc) {
+        var address = rc.request().remoteAddress();
+        return address == null || address.hostAddress() == null ? null : address.hostAddress();
+    }
+
+    /**
+     * Writes what is queued. Flushes run one after another, so a caller that waits for this (tests, shutdown)
+     * also waits for a batch the timer already took.
+     */
+    public synchronized io.smallrye.mutiny.Uni<Void> flush() {
+        tail = tail.thenCompose(previous -> writeQueued().subscribeAsCompletionStage());
+        return io.smallrye.mutiny.Uni.createFrom().completionStage(tail);
+    }
+
+    private io.smallrye.mutiny.Uni<Void> writeQueued() {
+        List<Tuple> batch = new ArrayList<>();
+        for (Tuple t; batch.size() < 1000 && (t = queue.poll()) != null; ) {
+            batch.add(t);
+        }
+        if (batch.isEmpty()) {
+            return io.smallrye.mutiny.Uni.createFrom().voidItem();
+        }
+        queued.addAndGet(-batch.size());
+        return pool.preparedQuery(INSERT).executeBatch(batch).replaceWithVoid()
+                .onFailure().invoke(e -> Log.errorf(e, "%d audit rows could not be written", batch.size()))
+                .onFailure().recoverWithNull()
+                .flatMap(done -> queue.isEmpty() ? io.smallrye.mutiny.Uni.createFrom().voidItem() : writeQueued());
+    }
+}

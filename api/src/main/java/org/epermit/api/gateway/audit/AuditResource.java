@@ -1,0 +1,163 @@
+package org.epermit.api.gateway.audit;
+
+import io.quarkus.security.PermissionsAllowed;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.common.CursorCodec;
+import org.epermit.api.common.PagingConfig;
+import org.epermit.api.common.QueryParameters;
+import org.epermit.api.gateway.CredentialType;
+import org.epermit.api.problem.FieldError;
+import org.epermit.api.problem.Message;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The audit log, for administrators: newest first, filterable, cursor-paged. */
+@Path("/v1/admin/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@PermissionsAllowed("admin")
+@SecurityRequirement(name = "apiKey")
+@Tag(name = "Admin", description = "Client registry, keys and audit log (administrators, scope admin)")
+public class AuditResource {
+
+    private static final Set<String> PARAMETERS = Set.of("client", "from", "to", "path", "status", "limit", "cursor");
+
+    private final Pool pool;
+    private final CursorCodec cursors;
+    private final PagingConfig paging;
+
+    public AuditResource(Pool pool, CursorCodec cursors, PagingConfig paging) {
+        this.pool = pool;
+        this.cursors = cursors;
+        this.paging = paging;
+    }
+
+    @GET
+    @Operation(operationId = "listAuditEntries", summary = "Read the audit log",
+            description = "Every authenticated request and every write, newest first: time, client, subject, credential type, method, route template, permit number, status, latency, request id and, for writes, a SHA-256 of the body.")
+    @Parameters({
+            @Parameter(name = "client", in = ParameterIn.QUERY, description = "Only this client's entries", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "Entries at or after this time", example = "2026-11-28T00:00:00+08:00", schema = @Schema(type = SchemaType.STRING, format = "date-time")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Entries before this time", example = "2026-11-29T00:00:00+08:00", schema = @Schema(type = SchemaType.STRING, format = "date-time")),
+            @Parameter(name = "path", in = ParameterIn.QUERY, description = "Route template, exactly", example = "/v1/admin/clients/{id}", schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "HTTP status", example = "403", schema = @Schema(type = SchemaType.INTEGER, minimum = "100", maximum = "599")),
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 100 (default 20)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")),
+            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+    })
+    @APIResponse(responseCode = "200", description = "A page of entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters (VALIDATION_FAILED) or cursor (INVALID_CURSOR)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
+    public Uni<AuditPage> list(@Context UriInfo uri) {
+        QueryParameters params = QueryParameters.of(uri.getQueryParameters(), PARAMETERS);
+        Optional<UUID> client = params.text("client").flatMap(v -> parse(params, "client", () -> UUID.fromString(v), v.length() == 36));
+        Optional<OffsetDateTime> from = params.text("from").flatMap(v -> parse(params, "from", () -> OffsetDateTime.parse(v), true));
+        Optional<OffsetDateTime> to = params.text("to").flatMap(v -> parse(params, "to", () -> OffsetDateTime.parse(v), true));
+        Optional<String> path = params.text("path");
+        Optional<Integer> status = params.text("status").flatMap(v -> parse(params, "status", () -> Integer.parseInt(v),
+                v.matches("[1-5][0-9]{2}")));
+        int limit = params.limit(paging);
+        Optional<String> cursor = params.text("cursor", 4096);
+        params.throwIfInvalid();
+
+        String query = String.join("|", "audit", client.map(UUID::toString).orElse(""), from.map(Object::toString).orElse(""),
+                to.map(Object::toString).orElse(""), path.orElse(""), status.map(Object::toString).orElse(""));
+        Optional<Long> before = cursor.map(c -> Long.parseLong(cursors.decode(c, query, "query.cursor").get(0)));
+        List<Object> args = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        client.ifPresent(v -> where.add("client_id = " + arg(args, v)));
+        from.ifPresent(v -> where.add("occurred_at >= " + arg(args, v)));
+        to.ifPresent(v -> where.add("occurred_at < " + arg(args, v)));
+        path.ifPresent(v -> where.add("route = " + arg(args, v)));
+        status.ifPresent(v -> where.add("status = " + arg(args, v)));
+        before.ifPresent(v -> where.add("id < " + arg(args, v)));
+        String sql = "SELECT id, occurred_at, client_id, subject, credential_type, method, route, permit_number, status, "
+                + "latency_ms, request_id, body_sha256, host(client_ip) FROM audit_log"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY id DESC LIMIT " + arg(args, limit + 1);
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
+            List<AuditEntry> items = new ArrayList<>();
+            for (Row r : rows) {
+                items.add(entry(r));
+            }
+            boolean more = items.size() > limit;
+            List<AuditEntry> page = more ? items.subList(0, limit) : items;
+            return new AuditPage(List.copyOf(page), more
+                    ? cursors.encode(query, List.of(Long.toString(page.get(page.size() - 1).id()))) : null);
+        });
+    }
+
+    private static <T> Optional<T> parse(QueryParameters params, String name, java.util.function.Supplier<T> parser, boolean plausible) {
+        try {
+            if (plausible) {
+                return Optional.of(parser.get());
+            }
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            // reported below
+        }
+        params.check(Optional.of(new FieldError("query." + name, "FORMAT", Message.of(
+                "is not valid here (client: a UUID; from/to: an ISO-8601 date-time with offset; status: 100-599)",
+                "格式无效（client 为UUID；from/to 为带时区的ISO-8601时间；status 为100-599）"))));
+        return Optional.empty();
+    }
+
+    private static String arg(List<Object> args, Object value) {
+        args.add(value);
+        return "$" + args.size();
+    }
+
+    private static AuditEntry entry(Row r) {
+        var body = r.getBuffer(11);
+        return new AuditEntry(r.getLong(0), r.getOffsetDateTime(1), r.getUUID(2), r.getString(3),
+                CredentialType.valueOf(r.getString(4)), r.getString(5), r.getString(6), r.getString(7), r.getInteger(8),
+                r.getBigDecimal(9), r.getString(10), body == null ? null : HexFormat.of().formatHex(body.getBytes()),
+                r.getString(12));
+    }
+
+    @Schema(name = "AuditEntry")
+    public record AuditEntry(long id, OffsetDateTime occurredAt,
+                             @Schema(nullable = true) UUID clientId,
+                             @Schema(nullable = true) String subject,
+                             CredentialType credentialType,
+                             @Schema(examples = "GET") String method,
+                             @Schema(examples = "/v1/public/permits/{permitNumber}") String route,
+                             @Schema(nullable = true) String permitNumber,
+                             @Schema(examples = "200") int status,
+                             @Schema(examples = "1.234") BigDecimal latencyMs,
+                             String requestId,
+                             @Schema(nullable = true, description = "SHA-256 of a write's body, hex") String bodySha256,
+                             @Schema(nullable = true) String clientIp) {
+    }
+
+    @Schema(name = "AuditPage")
+    public record AuditPage(List<AuditEntry> items,
+                            @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String nextCursor) {
+    }
+}

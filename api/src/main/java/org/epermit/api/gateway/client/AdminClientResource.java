@@ -1,0 +1,197 @@
+package org.epermit.api.gateway.client;
+
+import io.quarkus.security.PermissionsAllowed;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.common.CursorCodec;
+import org.epermit.api.common.PagingConfig;
+import org.epermit.api.common.QueryParameters;
+import org.epermit.api.gateway.client.ClientRequests.ClientChange;
+import org.epermit.api.gateway.client.ClientRequests.ClientPage;
+import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
+import org.epermit.api.gateway.client.ClientRequests.IssuedKey;
+import org.epermit.api.gateway.client.ClientRequests.NewClient;
+import org.epermit.api.problem.ApiException;
+import org.epermit.api.problem.ErrorCode;
+import org.epermit.api.problem.FieldError;
+import org.epermit.api.problem.Message;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The client registry, for platform administrators. */
+@Path("/v1/admin/clients")
+@Produces(MediaType.APPLICATION_JSON)
+@PermissionsAllowed("admin")
+@SecurityRequirement(name = "apiKey")
+@Tag(name = "Admin", description = "Client registry, keys and audit log (administrators, scope admin)")
+public class AdminClientResource {
+
+    private static final String LIST_QUERY = "admin-clients";
+
+    private final ClientRegistry registry;
+    private final CursorCodec cursors;
+    private final PagingConfig paging;
+
+    public AdminClientResource(ClientRegistry registry, CursorCodec cursors, PagingConfig paging) {
+        this.registry = registry;
+        this.cursors = cursors;
+        this.paging = paging;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createClient", summary = "Register an API client",
+            description = "Registers a client and issues its first API key, which is shown in this response only.")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the client",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedClient.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED), each listed in errors")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
+    @APIResponse(responseCode = "409", description = "The Keycloak client id is taken (CONFLICT)")
+    @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
+    public Uni<Response> create(NewClient body) {
+        return registry.create(body).map(created -> Response.created(URI.create("/v1/admin/clients/" + created.client().id()))
+                .entity(created).build());
+    }
+
+    @GET
+    @Operation(operationId = "listClients", summary = "List API clients", description = "Registered clients (not deleted), by id, cursor-paged.")
+    @Parameters({
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 100 (default 20)", example = "20",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")),
+            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+    })
+    @APIResponse(responseCode = "200", description = "A page of clients",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters (VALIDATION_FAILED) or cursor (INVALID_CURSOR)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
+    public Uni<ClientPage> list(@Context UriInfo uri) {
+        QueryParameters params = QueryParameters.of(uri.getQueryParameters(), Set.of("limit", "cursor"));
+        int limit = params.limit(paging);
+        Optional<String> cursor = params.text("cursor", 4096);
+        params.throwIfInvalid();
+        Optional<UUID> after = cursor.map(c -> UUID.fromString(cursors.decode(c, LIST_QUERY, "query.cursor").get(0)));
+        return registry.list(after, limit + 1).map(rows -> {
+            boolean more = rows.size() > limit;
+            var items = more ? rows.subList(0, limit) : rows;
+            return new ClientPage(List.copyOf(items), more
+                    ? cursors.encode(LIST_QUERY, List.of(items.get(items.size() - 1).id().toString())) : null);
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getClient", summary = "Get an API client")
+    @APIResponse(responseCode = "200", description = "The client",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
+    @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
+    public Uni<ClientView> get(@Parameter(description = "Client id", example = "0b7c8e52-3a55-4a1e-9d52-8f3f5c3a1b2e") @PathParam("id") String id) {
+        UUID clientId = clientId(id);
+        return registry.find(clientId).map(found -> found.orElseThrow(() -> notFound(clientId)));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateClient", summary = "Change an API client",
+            description = "Changes the given fields (name, organisation, contact, roles, scopes, region, plan, status, Keycloak client id). Suspending a client stops its keys at once.")
+    @APIResponse(responseCode = "200", description = "The changed client",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
+    @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
+    @APIResponse(responseCode = "409", description = "The Keycloak client id is taken (CONFLICT)")
+    @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
+    public Uni<ClientView> update(@Parameter(description = "Client id") @PathParam("id") String id, ClientChange body) {
+        return registry.change(clientId(id), body);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteClient", summary = "Delete an API client", description = "The client and all its keys stop at once.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
+    @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
+    public Uni<Response> delete(@Parameter(description = "Client id") @PathParam("id") String id) {
+        return registry.delete(clientId(id)).map(done -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/{id}/keys")
+    @Operation(operationId = "rotateClientKey", summary = "Rotate a client's API key",
+            description = "Issues a new key (shown in this response only). The client's previous keys keep working for the configured overlap (24 hours by default), then stop.")
+    @APIResponse(responseCode = "201", description = "The new key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedKey.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
+    @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
+    @APIResponse(responseCode = "409", description = "The client is suspended (CONFLICT)")
+    public Uni<Response> rotate(@Parameter(description = "Client id") @PathParam("id") String id) {
+        UUID clientId = clientId(id);
+        return registry.rotate(clientId).map(key -> Response.status(Response.Status.CREATED).entity(key).build());
+    }
+
+    @DELETE
+    @Path("/{id}/keys/{keyId}")
+    @Operation(operationId = "revokeClientKey", summary = "Revoke an API key", description = "The key stops at once, on every instance.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
+    @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND) or live key (RESOURCE_NOT_FOUND)")
+    public Uni<Response> revoke(@Parameter(description = "Client id") @PathParam("id") String id,
+                                @Parameter(description = "Key id (the part after epk_)", example = "k3v9x0q2m7c4b8n1") @PathParam("keyId") String keyId) {
+        return registry.revokeKey(clientId(id), keyId).map(done -> Response.noContent().build());
+    }
+
+    private static UUID clientId(String raw) {
+        try {
+            if (raw.length() == 36) {
+                return UUID.fromString(raw);
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new ApiException(ErrorCode.VALIDATION_FAILED, Message.of("The client id is not a UUID.", "客户端编号不是UUID。"),
+                List.of(new FieldError("path.id", "FORMAT", Message.of("must be a UUID", "应为UUID"))));
+    }
+
+    private static ApiException notFound(UUID id) {
+        return new ApiException(ErrorCode.CLIENT_NOT_FOUND, Message.of("No API client has the id " + id + ".",
+                "没有编号为" + id + "的接口客户端。"));
+    }
+}
