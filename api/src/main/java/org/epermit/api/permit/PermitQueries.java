@@ -57,6 +57,30 @@ public class PermitQueries {
         return single(HISTORY_DOCUMENT, Tuple.of(permitNumber));
     }
 
+    /** The full (non-public) view of a permit, and whether the caller may see it. */
+    public record FullView(String publicDocument, PermitFull.Contacts contacts, boolean visible) {
+    }
+
+    public Uni<Optional<FullView>> fullView(String permitNumber,
+                                            java.util.function.Function<List<Object>, Optional<String>> visibility) {
+        List<Object> params = new ArrayList<>(List.of(permitNumber));
+        String visible = visibility.apply(params).orElse("true");
+        return pool.preparedQuery("""
+                        SELECT permit_public_document(p.id)::text, e.legal_representative, e.contact_name,
+                               e.contact_phone, e.contact_email, %s
+                        FROM permit p JOIN enterprise e ON e.id = p.enterprise_id
+                        WHERE p.permit_number = $1""".formatted(visible))
+                .execute(Tuple.from(params)).map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return Optional.empty();
+                    }
+                    Row r = it.next();
+                    return Optional.of(new FullView(r.getString(0), new PermitFull.Contacts(r.getString(1),
+                            r.getString(2), r.getString(3), r.getString(4)), r.getBoolean(5)));
+                });
+    }
+
     public Uni<Boolean> exists(String permitNumber) {
         return pool.preparedQuery("SELECT 1 FROM permit WHERE permit_number = $1").execute(Tuple.of(permitNumber))
                 .map(rows -> rows.size() > 0);
@@ -64,8 +88,18 @@ public class PermitQueries {
 
     /** Up to {@code limit} permits matching the criteria, ordered by permit number, after {@code after}. */
     public Uni<List<PermitSummary>> search(PermitSearchCriteria criteria, Optional<String> after, int limit) {
+        return search(criteria, after, limit, params -> Optional.empty());
+    }
+
+    /**
+     * As {@link #search(PermitSearchCriteria, Optional, int)}, within what {@code visibility} allows: it adds its
+     * arguments to the list it is given and returns a condition on {@code p}, or nothing for no restriction.
+     */
+    public Uni<List<PermitSummary>> search(PermitSearchCriteria criteria, Optional<String> after, int limit,
+                                           java.util.function.Function<List<Object>, Optional<String>> visibility) {
         List<Object> params = new ArrayList<>();
         List<String> where = new ArrayList<>();
+        visibility.apply(params).ifPresent(where::add);
         criteria.q().ifPresent(q -> where.add(textMatch(q, params)));
         criteria.region().ifPresent(prefix -> where.add(codeRange("p.region_code", prefix, 6, params)));
         criteria.industry().ifPresent(prefix -> where.add(codeRange("p.industry_code", prefix, 4, params)));

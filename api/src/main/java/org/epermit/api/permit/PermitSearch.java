@@ -34,6 +34,15 @@ public class PermitSearch {
     }
 
     public Uni<PublicPermitResource.PermitSummaryPage> page(MultivaluedMap<String, String> query) {
+        return page(query, "public", params -> Optional.empty());
+    }
+
+    /**
+     * A page within what {@code visibility} lets the caller see. {@code audience} names who the page is for, so that
+     * a cursor only continues the same caller's search.
+     */
+    public Uni<PublicPermitResource.PermitSummaryPage> page(MultivaluedMap<String, String> query, String audience,
+                                                            java.util.function.Function<List<Object>, Optional<String>> visibility) {
         QueryParameters params = QueryParameters.of(query, PARAMETERS);
         Optional<String> q = params.text("q");
         Optional<String> region = params.text("region");
@@ -48,7 +57,7 @@ public class PermitSearch {
         params.throwIfInvalid();
 
         Optional<String> after = cursor.map(c -> {
-            List<String> position = cursors.decode(c, criteria.canonical(), "query.cursor");
+            List<String> position = cursors.decode(c, audience + criteria.canonical(), "query.cursor");
             if (position.size() != 1) {
                 throw new ApiException(ErrorCode.INVALID_CURSOR, Message.of("The cursor is not a permit search cursor.",
                         "该游标不是许可证查询的游标。"), List.of(new FieldError("query.cursor", "FORMAT",
@@ -56,10 +65,10 @@ public class PermitSearch {
             }
             return position.get(0);
         });
-        return queries.search(criteria, after, limit + 1).map(rows -> {
+        return queries.search(criteria, after, limit + 1, visibility).map(rows -> {
             boolean more = rows.size() > limit;
             List<PermitSummary> items = more ? rows.subList(0, limit) : rows;
-            String next = more ? cursors.encode(criteria.canonical(), List.of(items.get(items.size() - 1).permitNumber())) : null;
+            String next = more ? cursors.encode(audience + criteria.canonical(), List.of(items.get(items.size() - 1).permitNumber())) : null;
             return new PublicPermitResource.PermitSummaryPage(List.copyOf(items), next);
         });
     }

@@ -18,6 +18,16 @@ public final class TestClients {
                 List.of("admin", "permits:read"), null, null, "partner", null)).await().indefinitely();
     }
 
+    public static CreatedClient regulator(ClientRegistry registry, String region) {
+        return registry.create(new NewClient("Test regulator " + UUID.randomUUID(), "生态环境局", null, List.of("regulator"),
+                List.of("permits:read", "stats:read"), region, null, "standard", null)).await().indefinitely();
+    }
+
+    public static CreatedClient enterprise(ClientRegistry registry, String creditCode) {
+        return registry.create(new NewClient("Test enterprise " + UUID.randomUUID(), "排污单位", null, List.of("enterprise"),
+                List.of("permits:read", "filings:write"), null, creditCode, "free", null)).await().indefinitely();
+    }
+
     public static CreatedClient vendor(ClientRegistry registry) {
         return registry.create(new NewClient("Test vendor " + UUID.randomUUID(), "测试环保服务有限公司", "ops@example.cn",
                 List.of("vendor"), List.of("permits:read", "filings:write"), null, null, "standard", null)).await().indefinitely();

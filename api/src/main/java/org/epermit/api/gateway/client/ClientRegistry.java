@@ -96,7 +96,7 @@ public class ClientRegistry {
     /** Clients ordered by id, after {@code after}. */
     public Uni<List<ClientView>> list(Optional<UUID> after, int limit) {
         return pool.preparedQuery(SELECT_CLIENT + "WHERE c.status <> 'DELETED' AND c.id > $1 ORDER BY c.id LIMIT $2")
-                .execute(Tuple.of(after.orElse(new UUID(Long.MIN_VALUE, Long.MIN_VALUE)), limit))
+                .execute(Tuple.of(after.orElse(new UUID(0L, 0L)), limit))
                 .map(rows -> {
                     List<ClientView> list = new ArrayList<>();
                     rows.forEach(r -> list.add(view(r)));

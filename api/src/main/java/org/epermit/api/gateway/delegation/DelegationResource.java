@@ -1,0 +1,140 @@
+package org.epermit.api.gateway.delegation;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.common.CursorCodec;
+import org.epermit.api.common.PagingConfig;
+import org.epermit.api.common.QueryParameters;
+import org.epermit.api.gateway.Caller;
+import org.epermit.api.gateway.auth.CurrentCaller;
+import org.epermit.api.problem.ApiException;
+import org.epermit.api.problem.ErrorCode;
+import org.epermit.api.problem.FieldError;
+import org.epermit.api.problem.Message;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Delegations (委托) of enterprises to vendors. */
+@Path("/v1/delegations")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "apiKey")
+@Tag(name = "Delegations", description = "Enterprises delegating vendors (委托): administrators and the enterprise manage them, the vendor reads them")
+public class DelegationResource {
+
+    private final Delegations delegations;
+    private final CurrentCaller caller;
+    private final CursorCodec cursors;
+    private final PagingConfig paging;
+
+    public DelegationResource(Delegations delegations, CurrentCaller caller, CursorCodec cursors, PagingConfig paging) {
+        this.delegations = delegations;
+        this.caller = caller;
+        this.cursors = cursors;
+        this.paging = paging;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createDelegation", summary = "Delegate a vendor",
+            description = "The enterprise (or an administrator for it) lets a vendor client read and/or file for all or listed permits, for a period.")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DelegationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED), each listed in errors")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "403", description = "Only administrators and the enterprise itself delegate (INSUFFICIENT_SCOPE)")
+    @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
+    public Uni<Response> create(DelegationView.NewDelegation body) {
+        return delegations.create(caller.required(), body)
+                .map(d -> Response.created(URI.create("/v1/delegations/" + d.id())).entity(d).build());
+    }
+
+    @GET
+    @Operation(operationId = "listDelegations", summary = "List delegations",
+            description = "Administrators see all; an enterprise its own; a vendor those naming it. By id, cursor-paged.")
+    @Parameters({
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 100 (default 20)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")),
+            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+    })
+    @APIResponse(responseCode = "200", description = "A page of delegations",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DelegationView.Page.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters (VALIDATION_FAILED) or cursor (INVALID_CURSOR)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    public Uni<DelegationView.Page> list(@Context UriInfo uri) {
+        Caller c = caller.required();
+        QueryParameters params = QueryParameters.of(uri.getQueryParameters(), Set.of("limit", "cursor"));
+        int limit = params.limit(paging);
+        Optional<String> cursor = params.text("cursor", 4096);
+        params.throwIfInvalid();
+        String query = "delegations|" + c.clientId();
+        Optional<UUID> after = cursor.map(v -> UUID.fromString(cursors.decode(v, query, "query.cursor").get(0)));
+        return delegations.list(c, after, limit + 1).map(rows -> {
+            boolean more = rows.size() > limit;
+            var items = more ? rows.subList(0, limit) : rows;
+            return new DelegationView.Page(List.copyOf(items),
+                    more ? cursors.encode(query, List.of(items.get(items.size() - 1).id().toString())) : null);
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getDelegation", summary = "Get a delegation")
+    @APIResponse(responseCode = "200", description = "The delegation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DelegationView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "404", description = "No such delegation visible to the caller (DELEGATION_NOT_FOUND)")
+    public Uni<DelegationView> get(@Parameter(description = "Delegation id") @PathParam("id") String id) {
+        UUID delegation = id(id);
+        return delegations.find(caller.required(), delegation).map(d -> d.orElseThrow(() -> Delegations.notFound(delegation)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "revokeDelegation", summary = "Revoke a delegation", description = "It stops at once.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "403", description = "Only administrators and the enterprise itself revoke (INSUFFICIENT_SCOPE)")
+    @APIResponse(responseCode = "404", description = "No such delegation visible to the caller (DELEGATION_NOT_FOUND)")
+    public Uni<Response> revoke(@Parameter(description = "Delegation id") @PathParam("id") String id) {
+        return delegations.revoke(caller.required(), id(id)).map(done -> Response.noContent().build());
+    }
+
+    private static UUID id(String raw) {
+        try {
+            if (raw.length() == 36) {
+                return UUID.fromString(raw);
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new ApiException(ErrorCode.VALIDATION_FAILED, Message.of("The delegation id is not a UUID.", "委托编号不是UUID。"),
+                List.of(new FieldError("path.id", "FORMAT", Message.of("must be a UUID", "应为UUID"))));
+    }
+}

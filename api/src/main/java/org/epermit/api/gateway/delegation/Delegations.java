@@ -1,0 +1,251 @@
+package org.epermit.api.gateway.delegation;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.epermit.api.common.CreditCode;
+import org.epermit.api.common.PermitNumber;
+import org.epermit.api.gateway.Caller;
+import org.epermit.api.gateway.delegation.DelegationView.NewDelegation;
+import org.epermit.api.permit.PermitNumberConfig;
+import org.epermit.api.problem.ApiException;
+import org.epermit.api.problem.ErrorCode;
+import org.epermit.api.problem.FieldError;
+import org.epermit.api.problem.Message;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Delegations: created and revoked by administrators or the delegating enterprise, read also by the vendor they
+ * name. A revoked or expired delegation stops at once: every permit read checks it in the same query.
+ */
+@ApplicationScoped
+public class Delegations {
+
+    private static final Set<String> SCOPES = Set.of("permits:read", "filings:write");
+    private static final String SELECT = """
+            SELECT d.id, e.credit_code, e.name, d.vendor_client_id, c.name, d.all_permits,
+                   coalesce((SELECT array_agg(p.permit_number ORDER BY p.permit_number) FROM delegation_permit dp
+                             JOIN permit p ON p.id = dp.permit_id WHERE dp.delegation_id = d.id), '{}'),
+                   d.scopes, d.valid_from, d.valid_to, d.revoked_at, d.created_at, d.enterprise_id
+            FROM delegation d JOIN enterprise e ON e.id = d.enterprise_id JOIN api_client c ON c.id = d.vendor_client_id
+            """;
+
+    private final Pool pool;
+    private final Clock clock;
+    private final PermitNumberConfig numbers;
+
+    public Delegations(Pool pool, Clock clock, PermitNumberConfig numbers) {
+        this.pool = pool;
+        this.clock = clock;
+        this.numbers = numbers;
+    }
+
+    public Uni<DelegationView> create(Caller caller, NewDelegation body) {
+        requireManager(caller);
+        if (body == null) {
+            throw invalid(List.of(new FieldError("body", "REQUIRED", Message.of("is required", "为必填项"))));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String creditCode = body.enterpriseCreditCode();
+        if (creditCode == null) {
+            // an enterprise client delegates for itself; an administrator must say for whom
+            if (caller.hasRole("admin")) {
+                errors.add(new FieldError("body.enterpriseCreditCode", "REQUIRED", Message.of("is required", "为必填项")));
+            }
+        } else {
+            CreditCode.check(creditCode, "body.enterpriseCreditCode").ifPresent(errors::add);
+        }
+        UUID vendor = null;
+        if (body.vendorClientId() == null) {
+            errors.add(new FieldError("body.vendorClientId", "REQUIRED", Message.of("is required", "为必填项")));
+        } else {
+            try {
+                vendor = UUID.fromString(body.vendorClientId());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("body.vendorClientId", "FORMAT", Message.of("must be a UUID", "应为UUID")));
+            }
+        }
+        List<String> permits = new ArrayList<>();
+        if (body.permitNumbers() != null) {
+            if (body.permitNumbers().isEmpty() || body.permitNumbers().size() > 1000) {
+                errors.add(new FieldError("body.permitNumbers", "SIZE", Message.of(
+                        "must list 1 to 1000 permits, or be absent for all", "应列出1至1000个许可证，或不填表示全部")));
+            }
+            for (int i = 0; i < body.permitNumbers().size(); i++) {
+                String path = "body.permitNumbers[" + i + "]";
+                String raw = body.permitNumbers().get(i);
+                Optional<FieldError> problem = PermitNumber.check(raw, path, numbers.allowedLetters());
+                problem.ifPresent(errors::add);
+                if (problem.isEmpty()) {
+                    permits.add(PermitNumber.parse(raw, path, numbers.allowedLetters()).value());
+                }
+            }
+        }
+        if (body.scopes() == null || body.scopes().isEmpty()) {
+            errors.add(new FieldError("body.scopes", "REQUIRED", Message.of("must name permits:read and/or filings:write",
+                    "应包含 permits:read 和/或 filings:write")));
+        } else {
+            for (int i = 0; i < body.scopes().size(); i++) {
+                if (!SCOPES.contains(body.scopes().get(i))) {
+                    errors.add(new FieldError("body.scopes[" + i + "]", "UNKNOWN_VALUE", Message.of(
+                            "must be permits:read or filings:write", "应为 permits:read 或 filings:write")));
+                }
+            }
+        }
+        OffsetDateTime from = body.validFrom() != null ? body.validFrom() : OffsetDateTime.now(clock);
+        if (body.validTo() == null) {
+            errors.add(new FieldError("body.validTo", "REQUIRED", Message.of("is required", "为必填项")));
+        } else if (!body.validTo().isAfter(from)) {
+            errors.add(new FieldError("body.validTo", "RANGE", Message.of("must be after validFrom", "应晚于 validFrom")));
+        }
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        UUID vendorId = vendor;
+        UUID id = UUID.randomUUID();
+        String[] scopes = new LinkedHashSet<>(body.scopes()).toArray(String[]::new);
+        Uni<Long> enterprise = creditCode == null
+                ? Uni.createFrom().item(caller.enterpriseId().orElseThrow())
+                : enterpriseId(CreditCode.parse(creditCode, "body.enterpriseCreditCode").value());
+        return enterprise.flatMap(enterpriseId -> {
+            if (!caller.hasRole("admin") && !caller.enterpriseId().equals(Optional.of(enterpriseId))) {
+                throw forbidden();
+            }
+            return checkVendor(vendorId).flatMap(ok -> pool.withTransaction(tx -> tx.preparedQuery("""
+                            INSERT INTO delegation (id, enterprise_id, vendor_client_id, all_permits, scopes, valid_from, valid_to, created_by)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                    .execute(Tuple.from(Arrays.asList(id, enterpriseId, vendorId, permits.isEmpty(), scopes, from,
+                            body.validTo(), caller.clientId())))
+                    .flatMap(done -> permits.isEmpty() ? Uni.createFrom().voidItem() : tx.preparedQuery("""
+                                    INSERT INTO delegation_permit (delegation_id, permit_id)
+                                    SELECT $1, p.id FROM permit p WHERE p.permit_number = ANY ($2) AND p.enterprise_id = $3""")
+                            .execute(Tuple.of(id, permits.toArray(String[]::new), enterpriseId))
+                            .map(rows -> {
+                                if (rows.rowCount() != new LinkedHashSet<>(permits).size()) {
+                                    throw invalid(List.of(new FieldError("body.permitNumbers", "NOT_OF_ENTERPRISE", Message.of(
+                                            "lists a permit that does not exist or is not the enterprise's",
+                                            "包含不存在或不属于该排污单位的许可证"))));
+                                }
+                                return null;
+                            }).replaceWithVoid())));
+        }).flatMap(done -> find(caller, id)).map(Optional::orElseThrow);
+    }
+
+    public Uni<Optional<DelegationView>> find(Caller caller, UUID id) {
+        List<Object> params = new ArrayList<>(List.of(id));
+        return pool.preparedQuery(SELECT + "WHERE d.id = $1 AND " + readable(caller, params))
+                .execute(Tuple.from(params))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
+    }
+
+    public Uni<List<DelegationView>> list(Caller caller, Optional<UUID> after, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = readable(caller, params);
+        params.add(after.orElse(new UUID(0L, 0L)));
+        String afterParam = "$" + params.size();
+        params.add(limit);
+        return pool.preparedQuery(SELECT + "WHERE " + where + " AND d.id > " + afterParam + " ORDER BY d.id LIMIT $" + params.size())
+                .execute(Tuple.from(params)).map(rows -> {
+                    List<DelegationView> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(view(r)));
+                    return list;
+                });
+    }
+
+    public Uni<Void> revoke(Caller caller, UUID id) {
+        requireManager(caller);
+        return find(caller, id).flatMap(found -> {
+            DelegationView d = found.orElseThrow(() -> notFound(id));
+            if (d.revokedAt() != null) {
+                return Uni.createFrom().voidItem();
+            }
+            return pool.preparedQuery("UPDATE delegation SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL")
+                    .execute(Tuple.of(id)).replaceWithVoid();
+        });
+    }
+
+    /** Administrators see all delegations; an enterprise its own; a vendor those naming it. */
+    private static String readable(Caller caller, List<Object> params) {
+        if (caller.hasRole("admin")) {
+            return "true";
+        }
+        List<String> any = new ArrayList<>();
+        caller.enterpriseId().filter(e -> caller.hasRole("enterprise")).ifPresent(e -> {
+            params.add(e);
+            any.add("d.enterprise_id = $" + params.size());
+        });
+        if (caller.hasRole("vendor")) {
+            params.add(caller.clientId());
+            any.add("d.vendor_client_id = $" + params.size());
+        }
+        return any.isEmpty() ? "false" : "(" + String.join(" OR ", any) + ")";
+    }
+
+    private static void requireManager(Caller caller) {
+        if (!caller.hasRole("admin") && !(caller.hasRole("enterprise") && caller.enterpriseId().isPresent())) {
+            throw forbidden();
+        }
+    }
+
+    private Uni<Long> enterpriseId(String creditCode) {
+        return pool.preparedQuery("SELECT id FROM enterprise WHERE credit_code = $1").execute(Tuple.of(creditCode)).map(rows -> {
+            if (rows.size() == 0) {
+                throw invalid(List.of(new FieldError("body.enterpriseCreditCode", "UNKNOWN_ENTERPRISE",
+                        Message.of("no enterprise has this credit code", "没有使用该统一社会信用代码的排污单位"))));
+            }
+            return rows.iterator().next().getLong(0);
+        });
+    }
+
+    private Uni<Void> checkVendor(UUID vendor) {
+        return pool.preparedQuery("SELECT 1 FROM api_client WHERE id = $1 AND status = 'ACTIVE' AND 'vendor' = ANY (roles)")
+                .execute(Tuple.of(vendor)).map(rows -> {
+                    if (rows.size() == 0) {
+                        throw invalid(List.of(new FieldError("body.vendorClientId", "NOT_A_VENDOR", Message.of(
+                                "is not an active vendor client", "不是处于启用状态的第三方服务商客户端"))));
+                    }
+                    return null;
+                });
+    }
+
+    private DelegationView view(Row r) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime from = r.getOffsetDateTime(8);
+        OffsetDateTime to = r.getOffsetDateTime(9);
+        OffsetDateTime revoked = r.getOffsetDateTime(10);
+        DelegationView.Status status = revoked != null ? DelegationView.Status.REVOKED
+                : !now.isBefore(to) ? DelegationView.Status.EXPIRED
+                : now.isBefore(from) ? DelegationView.Status.SCHEDULED : DelegationView.Status.ACTIVE;
+        return new DelegationView(r.getUUID(0), r.getString(1), r.getString(2), r.getUUID(3), r.getString(4),
+                r.getBoolean(5), List.of(r.getArrayOfStrings(6)), List.of(r.getArrayOfStrings(7)), from, to, revoked,
+                status, r.getOffsetDateTime(11));
+    }
+
+    static ApiException notFound(UUID id) {
+        return new ApiException(ErrorCode.DELEGATION_NOT_FOUND, Message.of("No delegation " + id + " is visible to you.",
+                "没有您可查看的编号为" + id + "的委托。"));
+    }
+
+    private static ApiException forbidden() {
+        return new ApiException(ErrorCode.INSUFFICIENT_SCOPE, Message.of(
+                "Only administrators and the delegating enterprise manage delegations.",
+                "仅管理员和委托方排污单位可以管理委托。"));
+    }
+
+    private static ApiException invalid(List<FieldError> errors) {
+        return new ApiException(ErrorCode.VALIDATION_FAILED, Message.of(
+                errors.size() == 1 ? "One field is invalid." : errors.size() + " fields are invalid.",
+                errors.size() == 1 ? "有1个字段无效。" : "有" + errors.size() + "个字段无效。"), errors);
+    }
+}

@@ -1,0 +1,105 @@
+package org.epermit.api.permit;
+
+import io.quarkus.security.PermissionsAllowed;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.common.PermitNumber;
+import org.epermit.api.gateway.Caller;
+import org.epermit.api.gateway.auth.CurrentCaller;
+import org.epermit.api.gateway.delegation.PermitVisibility;
+import org.epermit.api.problem.ApiException;
+import org.epermit.api.problem.ErrorCode;
+import org.epermit.api.problem.Message;
+
+/** The full view of permits, for callers entitled to them: delegated vendors, the enterprise, its regulator, admins. */
+@Path("/v1/permits")
+@Produces(MediaType.APPLICATION_JSON)
+@PermissionsAllowed("permits:read")
+@SecurityRequirement(name = "apiKey")
+@Tag(name = "Permits", description = "Full permit data for authorised callers (scope permits:read)")
+public class PermitResource {
+
+    private static final String SCOPE = "permits:read";
+
+    private final PermitQueries queries;
+    private final PermitSearch search;
+    private final CurrentCaller caller;
+    private final PermitNumberConfig numbers;
+
+    public PermitResource(PermitQueries queries, PermitSearch search, CurrentCaller caller, PermitNumberConfig numbers) {
+        this.queries = queries;
+        this.search = search;
+        this.caller = caller;
+        this.numbers = numbers;
+    }
+
+    @GET
+    @Operation(operationId = "searchPermits", summary = "Search the permits you may see",
+            description = "The public search's filters and paging, over the permits the caller may see: those delegated "
+                    + "to a vendor, an enterprise's own, a regulator's region, all for administrators.")
+    @Parameters({
+            @Parameter(name = "q", in = ParameterIn.QUERY, description = "Enterprise name substring, or the start of a permit number or credit code", example = "热电", schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
+            @Parameter(name = "region", in = ParameterIn.QUERY, description = "GB/T 2260 region prefix (2, 4 or 6 digits)", example = "4403", schema = @Schema(type = SchemaType.STRING, pattern = "^([0-9]{2}|[0-9]{4}|[0-9]{6})$")),
+            @Parameter(name = "industry", in = ParameterIn.QUERY, description = "GB/T 4754-2017 prefix (1 to 4 digits)", example = "44", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,4}$")),
+            @Parameter(name = "category", in = ParameterIn.QUERY, description = "Management category", example = "KEY", schema = @Schema(implementation = PermitCategory.class)),
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "Permit status", example = "VALID", schema = @Schema(implementation = PermitStatus.class)),
+            @Parameter(name = "expiringBefore", in = ParameterIn.QUERY, description = "Validity ends before this date", example = "2027-03-31", schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 100 (default 20)", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")),
+            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor (same caller, same filters)", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+    })
+    @APIResponse(responseCode = "200", description = "A page of permits",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicPermitResource.PermitSummaryPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters (VALIDATION_FAILED) or cursor (INVALID_CURSOR)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "403", description = "The caller lacks the permits:read scope (INSUFFICIENT_SCOPE)")
+    public Uni<PublicPermitResource.PermitSummaryPage> search(@Context UriInfo uri) {
+        Caller c = caller.required();
+        return search.page(uri.getQueryParameters(), c.clientId().toString(),
+                params -> PermitVisibility.condition(c, SCOPE, params));
+    }
+
+    @GET
+    @Path("/{permitNumber}")
+    @Operation(operationId = "getPermit", summary = "Get a permit's full view",
+            description = "The public view plus what is not public (the enterprise's contacts). A vendor needs a live "
+                    + "delegation covering the permit (NOT_DELEGATED otherwise), a regulator the permit's region.")
+    @APIResponse(responseCode = "200", description = "The permit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitFull.class)))
+    @APIResponse(responseCode = "400", description = "The permit number is malformed (INVALID_PERMIT_NUMBER)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
+    @APIResponse(responseCode = "403", description = "No scope (INSUFFICIENT_SCOPE), not delegated (NOT_DELEGATED) or outside the regulator's region (OUTSIDE_REGION)")
+    @APIResponse(responseCode = "404", description = "No permit has this number (PERMIT_NOT_FOUND)")
+    public Uni<PermitFull> get(@Parameter(description = PublicPermitResource.PERMIT_NUMBER, example = "91130200699229617X001P")
+                               @PathParam("permitNumber") String permitNumber) {
+        Caller c = caller.required();
+        PermitNumber number = PermitNumber.parse(permitNumber, "path.permitNumber", numbers.allowedLetters());
+        return queries.fullView(number.value(), params -> PermitVisibility.condition(c, SCOPE, params)).map(found -> {
+            var view = found.orElseThrow(() -> PublicPermitResource.notFound(number));
+            if (!view.visible()) {
+                throw c.hasRole("regulator") && !c.hasRole("vendor") && !c.hasRole("enterprise")
+                        ? new ApiException(ErrorCode.OUTSIDE_REGION, Message.of(
+                                "Permit " + number.value() + " is outside your region.", "许可证" + number.value() + "不在您的管辖区域内。"))
+                        : new ApiException(ErrorCode.NOT_DELEGATED, Message.of(
+                                "No live delegation lets you read permit " + number.value() + ". Ask the enterprise to delegate it to you.",
+                                "您没有读取许可证" + number.value() + "的有效委托，请联系排污单位办理委托。"));
+            }
+            return new PermitFull(view.publicDocument(), view.contacts());
+        });
+    }
+}

@@ -1,0 +1,172 @@
+package org.epermit.api.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.epermit.api.gateway.client.ClientRegistry;
+import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
+import org.epermit.api.testing.Db;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class DelegationTest {
+
+    @Inject
+    ClientRegistry registry;
+
+    @Inject
+    Pool pool;
+
+    /** An enterprise with at least two permits, and its permit numbers. */
+    private List<String> enterpriseWithPermits() {
+        String code = Db.string(pool, """
+                SELECT e.credit_code FROM enterprise e JOIN permit p ON p.enterprise_id = e.id
+                WHERE NOT e.pseudo_credit_code GROUP BY e.credit_code HAVING count(*) >= 2 ORDER BY 1 OFFSET 3 LIMIT 1""");
+        List<String> result = new ArrayList<>(List.of(code));
+        result.addAll(Db.strings(pool, "SELECT p.permit_number FROM permit p JOIN enterprise e ON e.id = p.enterprise_id WHERE e.credit_code = $1 ORDER BY 1", code));
+        return result;
+    }
+
+    private String delegate(String adminKey, String creditCode, CreatedClient vendor, String permits, String scopes) {
+        return given().header("X-API-Key", adminKey).contentType("application/json").body("""
+                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", %s "scopes": %s, "validTo": "2099-01-01T00:00:00+08:00"}"""
+                .formatted(creditCode, vendor.client().id(), permits == null ? "" : "\"permitNumbers\": " + permits + ",", scopes))
+                .post("/v1/delegations").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/v1/delegations/"))
+                .body("status", equalTo("ACTIVE"))
+                .extract().path("id");
+    }
+
+    @Test
+    void a_vendor_reads_exactly_the_permits_delegated_to_it_and_nothing_else() {
+        List<String> e = enterpriseWithPermits();
+        String creditCode = e.get(0);
+        List<String> permits = e.subList(1, e.size());
+        CreatedClient vendor = TestClients.vendor(registry);
+        CreatedClient otherVendor = TestClients.vendor(registry);
+        String admin = TestClients.admin(registry).apiKey();
+
+        given().header("X-API-Key", vendor.apiKey()).get("/v1/permits/{n}", permits.get(0)).then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("NOT_DELEGATED"));
+        given().header("X-API-Key", vendor.apiKey()).get("/v1/permits").then().statusCode(200).body("items", hasSize(0));
+
+        delegate(admin, creditCode, vendor, null, "[\"permits:read\"]");
+
+        given().header("X-API-Key", vendor.apiKey()).get("/v1/permits/{n}", permits.get(0)).then().statusCode(200)
+                .body("permit.permitNumber", equalTo(permits.get(0)))
+                .body("enterpriseContacts.contactPhone", notNullValue());
+        given().header("X-API-Key", vendor.apiKey()).queryParam("limit", 100).get("/v1/permits").then().statusCode(200)
+                .body("items.permitNumber", containsInAnyOrder(permits.toArray()));
+        // another vendor's delegation is not yours
+        given().header("X-API-Key", otherVendor.apiKey()).get("/v1/permits/{n}", permits.get(0)).then().statusCode(403)
+                .body("code", equalTo("NOT_DELEGATED"));
+        // a permit of another enterprise stays closed
+        String foreign = Db.string(pool, "SELECT p.permit_number FROM permit p JOIN enterprise e ON e.id = p.enterprise_id WHERE e.credit_code <> $1 ORDER BY 1 LIMIT 1", creditCode);
+        given().header("X-API-Key", vendor.apiKey()).get("/v1/permits/{n}", foreign).then().statusCode(403);
+    }
+
+    @Test
+    void a_delegation_of_listed_permits_covers_only_those() {
+        List<String> e = enterpriseWithPermits();
+        CreatedClient vendor = TestClients.vendor(registry);
+        delegate(TestClients.admin(registry).apiKey(), e.get(0), vendor, "[\"" + e.get(1) + "\"]", "[\"permits:read\", \"filings:write\"]");
+        given().header("X-API-Key", vendor.apiKey()).get("/v1/permits/{n}", e.get(1)).then().statusCode(200);
+        given().header("X-API-Key", vendor.apiKey()).get("/v1/permits/{n}", e.get(2)).then().statusCode(403)
+                .body("code", equalTo("NOT_DELEGATED"));
+        given().header("X-API-Key", vendor.apiKey()).get("/v1/permits").then().statusCode(200)
+                .body("items.permitNumber", containsInAnyOrder(e.get(1)));
+    }
+
+    @Test
+    void revoked_expired_or_write_only_delegations_do_not_open_a_permit() {
+        List<String> e = enterpriseWithPermits();
+        String admin = TestClients.admin(registry).apiKey();
+        CreatedClient vendor = TestClients.vendor(registry);
+        String id = delegate(admin, e.get(0), vendor, null, "[\"permits:read\"]");
+        given().header("X-API-Key", vendor.apiKey()).get("/v1/permits/{n}", e.get(1)).then().statusCode(200);
+        given().header("X-API-Key", admin).delete("/v1/delegations/{id}", id).then().statusCode(204);
+        given().header("X-API-Key", vendor.apiKey()).get("/v1/permits/{n}", e.get(1)).then().statusCode(403);
+        given().header("X-API-Key", admin).get("/v1/delegations/{id}", id).then().statusCode(200).body("status", equalTo("REVOKED"));
+
+        CreatedClient second = TestClients.vendor(registry);
+        String expiring = delegate(admin, e.get(0), second, null, "[\"permits:read\"]");
+        given().header("X-API-Key", second.apiKey()).get("/v1/permits/{n}", e.get(1)).then().statusCode(200);
+        pool.preparedQuery("UPDATE delegation SET valid_from = now() - interval '2 days', valid_to = now() - interval '1 second' WHERE id = $1")
+                .execute(Tuple.of(java.util.UUID.fromString(expiring))).await().indefinitely();
+        given().header("X-API-Key", second.apiKey()).get("/v1/permits/{n}", e.get(1)).then().statusCode(403);
+
+        CreatedClient writer = TestClients.vendor(registry);
+        delegate(admin, e.get(0), writer, null, "[\"filings:write\"]");
+        given().header("X-API-Key", writer.apiKey()).get("/v1/permits/{n}", e.get(1)).then().statusCode(403)
+                .body("code", equalTo("NOT_DELEGATED"));
+    }
+
+    @Test
+    void a_regulator_sees_its_region_only() {
+        String inside = Db.string(pool, "SELECT permit_number FROM permit WHERE region_code LIKE '44%' ORDER BY 1 LIMIT 1");
+        String outside = Db.string(pool, "SELECT permit_number FROM permit WHERE region_code NOT LIKE '44%' ORDER BY 1 LIMIT 1");
+        String regulator = TestClients.regulator(registry, "44").apiKey();
+        given().header("X-API-Key", regulator).get("/v1/permits/{n}", inside).then().statusCode(200);
+        given().header("X-API-Key", regulator).get("/v1/permits/{n}", outside).then().statusCode(403)
+                .body("code", equalTo("OUTSIDE_REGION"));
+        given().header("X-API-Key", regulator).queryParam("limit", 100).get("/v1/permits").then().statusCode(200)
+                .body("items.region.code", everyItem(startsWith("44")));
+    }
+
+    @Test
+    void an_enterprise_sees_its_own_permits_and_delegates_for_itself_only() {
+        List<String> e = enterpriseWithPermits();
+        CreatedClient enterprise = TestClients.enterprise(registry, e.get(0));
+        given().header("X-API-Key", enterprise.apiKey()).queryParam("limit", 100).get("/v1/permits").then().statusCode(200)
+                .body("items.permitNumber", containsInAnyOrder(e.subList(1, e.size()).toArray()));
+        CreatedClient vendor = TestClients.vendor(registry);
+        given().header("X-API-Key", enterprise.apiKey()).contentType("application/json").body("""
+                {"vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "2099-01-01T00:00:00Z"}""".formatted(vendor.client().id()))
+                .post("/v1/delegations").then().statusCode(201).body("enterpriseCreditCode", equalTo(e.get(0)));
+        given().header("X-API-Key", vendor.apiKey()).get("/v1/delegations").then().statusCode(200).body("items", hasSize(1));
+        String other = Db.string(pool, "SELECT credit_code FROM enterprise WHERE credit_code <> $1 AND NOT pseudo_credit_code ORDER BY 1 LIMIT 1", e.get(0));
+        given().header("X-API-Key", enterprise.apiKey()).contentType("application/json").body("""
+                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "2099-01-01T00:00:00Z"}"""
+                .formatted(other, vendor.client().id()))
+                .post("/v1/delegations").then().statusCode(403);
+        // vendors do not delegate
+        given().header("X-API-Key", vendor.apiKey()).contentType("application/json").body("{}").post("/v1/delegations").then().statusCode(403);
+    }
+
+    @Test
+    void a_bad_delegation_is_refused_with_every_failing_field() {
+        given().header("X-API-Key", TestClients.admin(registry).apiKey()).contentType("application/json").body("""
+                {"enterpriseCreditCode": "91350200776049653B", "vendorClientId": "nope", "permitNumbers": ["x"],
+                 "scopes": ["admin"], "validFrom": "2030-01-01T00:00:00Z", "validTo": "2029-01-01T00:00:00Z"}""")
+                .post("/v1/delegations").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.path", containsInAnyOrder("body.enterpriseCreditCode", "body.vendorClientId",
+                        "body.permitNumbers[0]", "body.scopes[0]", "body.validTo"));
+    }
+
+    @Test
+    void the_full_view_needs_credentials_and_the_permits_read_scope() {
+        String permit = Db.string(pool, "SELECT permit_number FROM permit ORDER BY 1 LIMIT 1");
+        given().get("/v1/permits/{n}", permit).then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        CreatedClient noScope = registry.create(new org.epermit.api.gateway.client.ClientRequests.NewClient(
+                "no scope", "x", null, List.of("vendor"), List.of("filings:write"), null, null, null, null)).await().indefinitely();
+        given().header("X-API-Key", noScope.apiKey()).get("/v1/permits/{n}", permit).then().statusCode(403)
+                .body("code", equalTo("INSUFFICIENT_SCOPE"));
+        given().header("X-API-Key", noScope.apiKey()).get("/v1/permits").then().statusCode(403);
+        assertThat(TestClients.admin(registry).apiKey()).isNotBlank();
+        given().header("X-API-Key", TestClients.admin(registry).apiKey()).get("/v1/permits/{n}", permit).then().statusCode(200);
+    }
+}
