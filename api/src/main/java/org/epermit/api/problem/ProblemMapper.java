@@ -29,9 +29,13 @@ import java.util.List;
 public class ProblemMapper {
 
     private final ProblemRenderer renderer;
+    private final long maxBodyBytes;
 
-    public ProblemMapper(ProblemRenderer renderer) {
+    public ProblemMapper(ProblemRenderer renderer,
+                         @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
+                         io.quarkus.runtime.configuration.MemorySize maxBodySize) {
         this.renderer = renderer;
+        this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
     @ServerExceptionMapper
@@ -141,6 +145,19 @@ public class ProblemMapper {
 
     /** Failures that happen outside JAX-RS (no route at all, a body over the size limit) get problems too. */
     void installRouterFallbacks(@Observes Router router) {
+        // A declared body over the limit is refused before it is read, with a problem (the server's own refusal of
+        // an undeclared, chunked one has no body).
+        router.route().order(Integer.MIN_VALUE + 2).handler(rc -> {
+            String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
+                    && Long.parseLong(length) > maxBodyBytes) {
+                rc.response().putHeader("Connection", "close");
+                fromRouter(rc, ErrorCode.PAYLOAD_TOO_LARGE, Message.of(
+                        "The request body is larger than " + maxBodyBytes + " bytes.", "请求体超过" + maxBodyBytes + "字节。"));
+            } else {
+                rc.next();
+            }
+        });
         // Authentication runs before JAX-RS: a rejected credential fails the route with this exception.
         router.route().failureHandler(rc -> {
             if (rc.failure() instanceof io.quarkus.security.AuthenticationFailedException) {

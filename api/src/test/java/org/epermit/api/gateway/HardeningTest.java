@@ -1,0 +1,55 @@
+package org.epermit.api.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.epermit.api.gateway.client.ClientRegistry;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class HardeningTest {
+
+    @Inject
+    ClientRegistry registry;
+
+    @Test
+    void api_responses_carry_security_headers() {
+        given().get("/v1/reference/pollutants").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    }
+
+    @Test
+    void cross_origin_calls_are_allowed_only_from_the_allow_list_and_never_with_a_wildcard() {
+        given().header("Origin", "https://portal.example.cn").header("Access-Control-Request-Method", "GET")
+                .options("/v1/public/permits").then()
+                .header("Access-Control-Allow-Origin", "https://portal.example.cn")
+                .header("Access-Control-Allow-Origin", not("*"));
+        given().header("Origin", "https://evil.example.com").header("Access-Control-Request-Method", "GET")
+                .options("/v1/public/permits").then()
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://evil.example.com").get("/v1/reference/pollutants").then()
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void a_body_over_the_size_limit_is_a_413_problem() {
+        String admin = TestClients.admin(registry).apiKey();
+        String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+        given().header("X-API-Key", admin).contentType("application/json").body(huge)
+                .post("/v1/admin/clients").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("code", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
+    void admin_responses_are_never_cached() {
+        given().header("X-API-Key", TestClients.admin(registry).apiKey()).get("/v1/admin/clients").then()
+                .statusCode(200).header("Cache-Control", "no-store");
+    }
+}
