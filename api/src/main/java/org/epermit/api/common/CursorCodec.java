@@ -61,6 +61,19 @@ public class CursorCodec {
         return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(sign(body));
     }
 
+    /** A page cut from rows fetched with one extra row (which tells whether another page follows). */
+    public record Slice<T>(List<T> items, String nextCursor) {
+    }
+
+    /** The first {@code limit} rows, and the cursor after the last of them if more rows followed. */
+    public <T> Slice<T> slice(List<T> rows, int limit, String query, java.util.function.Function<T, String> position) {
+        if (rows.size() <= limit) {
+            return new Slice<>(List.copyOf(rows), null);
+        }
+        List<T> items = List.copyOf(rows.subList(0, limit));
+        return new Slice<>(items, encode(query, List.of(position.apply(items.get(limit - 1)))));
+    }
+
     /** The position a cursor carries, after checking its signature, its query and its age. */
     public List<String> decode(String cursor, String query, String path) {
         if (cursor.length() > MAX_LENGTH || !SHAPE.matcher(cursor).matches()) {

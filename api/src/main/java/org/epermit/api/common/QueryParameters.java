@@ -141,9 +141,7 @@ public final class QueryParameters {
     /** Throws one {@code VALIDATION_FAILED} naming every failing parameter, if any failed. */
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, Message.of(
-                    errors.size() == 1 ? "One query parameter is invalid." : errors.size() + " query parameters are invalid.",
-                    errors.size() == 1 ? "有1个查询参数无效。" : "有" + errors.size() + "个查询参数无效。"), errors);
+            throw ApiException.validation(errors);
         }
     }
 }

@@ -66,10 +66,8 @@ public class PermitSearch {
             return position.get(0);
         });
         return queries.search(criteria, after, limit + 1, visibility).map(rows -> {
-            boolean more = rows.size() > limit;
-            List<PermitSummary> items = more ? rows.subList(0, limit) : rows;
-            String next = more ? cursors.encode(audience + criteria.canonical(), List.of(items.get(items.size() - 1).permitNumber())) : null;
-            return new PublicPermitResource.PermitSummaryPage(List.copyOf(items), next);
+            var page = cursors.slice(rows, limit, audience + criteria.canonical(), PermitSummary::permitNumber);
+            return new PublicPermitResource.PermitSummaryPage(page.items(), page.nextCursor());
         });
     }
 }

@@ -23,6 +23,15 @@ public class ApiException extends RuntimeException {
         this(code, detail, List.of());
     }
 
+    /** A {@code VALIDATION_FAILED} naming every failing field or parameter. */
+    public static ApiException validation(List<FieldError> errors) {
+        String what = errors.stream().allMatch(e -> e.path().startsWith("query.")) ? "query parameter" : "field";
+        String whatZh = what.equals("field") ? "字段" : "查询参数";
+        return new ApiException(ErrorCode.VALIDATION_FAILED, Message.of(
+                errors.size() == 1 ? "One " + what + " is invalid." : errors.size() + " " + what + "s are invalid.",
+                "有" + errors.size() + "个" + whatZh + "无效。"), errors);
+    }
+
     public ErrorCode code() {
         return code;
     }

@@ -107,10 +107,8 @@ public class AuditResource {
             for (Row r : rows) {
                 items.add(entry(r));
             }
-            boolean more = items.size() > limit;
-            List<AuditEntry> page = more ? items.subList(0, limit) : items;
-            return new AuditPage(List.copyOf(page), more
-                    ? cursors.encode(query, List.of(Long.toString(page.get(page.size() - 1).id()))) : null);
+            var page = cursors.slice(items, limit, query, e -> Long.toString(e.id()));
+            return new AuditPage(page.items(), page.nextCursor());
         });
     }
 

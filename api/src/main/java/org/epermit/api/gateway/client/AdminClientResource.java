@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.epermit.api.common.CursorCodec;
+import org.epermit.api.common.PathIds;
 import org.epermit.api.common.PagingConfig;
 import org.epermit.api.common.QueryParameters;
 import org.epermit.api.gateway.client.ClientRequests.ClientChange;
@@ -99,10 +100,8 @@ public class AdminClientResource {
         params.throwIfInvalid();
         Optional<UUID> after = cursor.map(c -> UUID.fromString(cursors.decode(c, LIST_QUERY, "query.cursor").get(0)));
         return registry.list(after, limit + 1).map(rows -> {
-            boolean more = rows.size() > limit;
-            var items = more ? rows.subList(0, limit) : rows;
-            return new ClientPage(List.copyOf(items), more
-                    ? cursors.encode(LIST_QUERY, List.of(items.get(items.size() - 1).id().toString())) : null);
+            var page = cursors.slice(rows, limit, LIST_QUERY, c -> c.id().toString());
+            return new ClientPage(page.items(), page.nextCursor());
         });
     }
 
@@ -179,15 +178,7 @@ public class AdminClientResource {
     }
 
     private static UUID clientId(String raw) {
-        try {
-            if (raw.length() == 36) {
-                return UUID.fromString(raw);
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
-        }
-        throw new ApiException(ErrorCode.VALIDATION_FAILED, Message.of("The client id is not a UUID.", "客户端编号不是UUID。"),
-                List.of(new FieldError("path.id", "FORMAT", Message.of("must be a UUID", "应为UUID"))));
+        return PathIds.uuid(raw, "id");
     }
 
     private static ApiException notFound(UUID id) {

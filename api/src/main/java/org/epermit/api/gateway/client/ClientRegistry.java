@@ -196,9 +196,8 @@ public class ClientRegistry {
         return pool.preparedQuery("SELECT id FROM enterprise WHERE credit_code = $1").execute(Tuple.of(creditCode))
                 .map(rows -> {
                     if (rows.size() == 0) {
-                        throw new ApiException(ErrorCode.VALIDATION_FAILED, Message.of("One field is invalid.", "有1个字段无效。"),
-                                List.of(new FieldError("body.enterpriseCreditCode", "UNKNOWN_ENTERPRISE",
-                                        Message.of("no enterprise has this credit code", "没有使用该统一社会信用代码的排污单位"))));
+                        throw ApiException.validation(List.of(new FieldError("body.enterpriseCreditCode", "UNKNOWN_ENTERPRISE",
+                                Message.of("no enterprise has this credit code", "没有使用该统一社会信用代码的排污单位"))));
                     }
                     return Optional.of(rows.iterator().next().getLong(0));
                 });
@@ -227,8 +226,7 @@ public class ClientRegistry {
     }
 
     private static ApiException bodyRequired() {
-        return new ApiException(ErrorCode.VALIDATION_FAILED, Message.of("A JSON body is required.", "需要JSON请求体。"),
-                List.of(new FieldError("body", "REQUIRED", Message.of("is required", "为必填项"))));
+        return ApiException.validation(List.of(new FieldError("body", "REQUIRED", Message.of("is required", "为必填项"))));
     }
 
     private static ClientView view(Row r) {

@@ -108,9 +108,7 @@ final class ClientValidation {
 
     void throwIfInvalid() {
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, Message.of(
-                    errors.size() == 1 ? "One field is invalid." : errors.size() + " fields are invalid.",
-                    errors.size() == 1 ? "有1个字段无效。" : "有" + errors.size() + "个字段无效。"), errors);
+            throw ApiException.validation(errors);
         }
     }
 }

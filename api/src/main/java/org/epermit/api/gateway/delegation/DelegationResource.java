@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.epermit.api.common.CursorCodec;
+import org.epermit.api.common.PathIds;
 import org.epermit.api.common.PagingConfig;
 import org.epermit.api.common.QueryParameters;
 import org.epermit.api.gateway.Caller;
@@ -94,10 +95,8 @@ public class DelegationResource {
         String query = "delegations|" + c.clientId();
         Optional<UUID> after = cursor.map(v -> UUID.fromString(cursors.decode(v, query, "query.cursor").get(0)));
         return delegations.list(c, after, limit + 1).map(rows -> {
-            boolean more = rows.size() > limit;
-            var items = more ? rows.subList(0, limit) : rows;
-            return new DelegationView.Page(List.copyOf(items),
-                    more ? cursors.encode(query, List.of(items.get(items.size() - 1).id().toString())) : null);
+            var page = cursors.slice(rows, limit, query, d -> d.id().toString());
+            return new DelegationView.Page(page.items(), page.nextCursor());
         });
     }
 
@@ -127,14 +126,6 @@ public class DelegationResource {
     }
 
     private static UUID id(String raw) {
-        try {
-            if (raw.length() == 36) {
-                return UUID.fromString(raw);
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
-        }
-        throw new ApiException(ErrorCode.VALIDATION_FAILED, Message.of("The delegation id is not a UUID.", "委托编号不是UUID。"),
-                List.of(new FieldError("path.id", "FORMAT", Message.of("must be a UUID", "应为UUID"))));
+        return PathIds.uuid(raw, "id");
     }
 }

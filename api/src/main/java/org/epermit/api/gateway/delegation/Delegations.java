@@ -244,8 +244,6 @@ public class Delegations {
     }
 
     private static ApiException invalid(List<FieldError> errors) {
-        return new ApiException(ErrorCode.VALIDATION_FAILED, Message.of(
-                errors.size() == 1 ? "One field is invalid." : errors.size() + " fields are invalid.",
-                errors.size() == 1 ? "有1个字段无效。" : "有" + errors.size() + "个字段无效。"), errors);
+        return ApiException.validation(errors);
     }
 }
