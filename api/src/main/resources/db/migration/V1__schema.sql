@@ -57,13 +57,23 @@ CREATE TABLE industry_pollutant_profile (
 -- ---------------------------------------------------------------------------------------------------------
 -- The distinct single characters and character pairs of a name, lower-cased. A GIN index over it finds names
 -- containing a Chinese substring of any length under any locale (pg_trgm needs 3+ characters and a UTF-8 ctype).
+-- PL/pgSQL: it is called once per row when the index is built, and a SQL function would be planned at each call.
 CREATE FUNCTION epermit_name_grams(name text) RETURNS text[]
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS
 $$
-SELECT coalesce(array_agg(DISTINCT g), '{}')
-FROM (SELECT substr(lower(name), i, 1) AS g FROM generate_series(1, char_length(name)) AS i
-      UNION ALL
-      SELECT substr(lower(name), i, 2) FROM generate_series(1, char_length(name) - 1) AS i) AS grams
+DECLARE
+    lowered text := lower(name);
+    n int := char_length(lowered);
+    grams text[] := '{}';
+BEGIN
+    FOR i IN 1 .. n LOOP
+        grams := grams || substr(lowered, i, 1);
+        IF i < n THEN
+            grams := grams || substr(lowered, i, 2);
+        END IF;
+    END LOOP;
+    RETURN ARRAY(SELECT DISTINCT unnest(grams));
+END
 $$;
 
 CREATE TABLE enterprise (

@@ -89,6 +89,11 @@ public class CursorCodec {
         } catch (IllegalArgumentException notBase64) {
             throw invalid(path, "FORMAT", Message.of("is not a cursor issued by this API", "不是本接口签发的分页游标"));
         }
+        // Base64 leaves unused bits in a last character; only the canonical spelling is ours.
+        if (!(ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(signature)).equals(cursor)) {
+            throw invalid(path, "SIGNATURE", Message.of("has been altered or was not issued by this API",
+                    "已被篡改或并非本接口签发"));
+        }
         if (!MessageDigest.isEqual(sign(body), signature)) {
             throw invalid(path, "SIGNATURE", Message.of("has been altered or was not issued by this API",
                     "已被篡改或并非本接口签发"));

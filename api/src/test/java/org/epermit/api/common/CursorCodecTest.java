@@ -77,6 +77,14 @@ class CursorCodecTest {
     }
 
     @Test
+    void a_cursor_whose_last_character_differs_only_in_unused_bits_is_refused() {
+        String cursor = codec.encode("all", List.of("X"));
+        char last = cursor.charAt(cursor.length() - 1);
+        String twin = cursor.substring(0, cursor.length() - 1) + (char) (last + 1);
+        assertThatThrownBy(() -> codec.decode(twin, "all", "query.cursor")).isInstanceOf(ApiException.class);
+    }
+
+    @Test
     void garbage_is_refused_as_a_format_error_never_an_exception_of_another_kind() {
         for (String garbage : List.of("", ".", "abc", "a.b", "####.####", "é.é", "x".repeat(1000),
                 "AAAA.AAAAAAAAAAAAAAAAAAAAAA", "AAAAA.AAAAAAAAAAAAAAAAAAAAAA")) {
