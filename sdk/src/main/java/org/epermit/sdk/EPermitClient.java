@@ -19,6 +19,10 @@ import org.epermit.sdk.internal.OAuth2Authenticator;
 import org.epermit.sdk.internal.RetryPolicy;
 import org.epermit.sdk.internal.Transport;
 import org.epermit.sdk.internal.generated.ApiClient;
+import org.epermit.sdk.service.AdminService;
+import org.epermit.sdk.service.DelegationService;
+import org.epermit.sdk.service.MeService;
+import org.epermit.sdk.service.PermitService;
 import org.epermit.sdk.service.PublicEnterpriseService;
 import org.epermit.sdk.service.PublicPermitService;
 import org.epermit.sdk.service.ReferenceService;
@@ -40,7 +44,8 @@ import org.epermit.sdk.service.ReferenceService;
  * each other.
  *
  * <p>Operations are grouped as the API's tags: {@link #publicPermits()}, {@link #publicEnterprises()},
- * {@link #reference()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
+ * {@link #reference()}, and with credentials {@link #me()}, {@link #permits()}, {@link #delegations()},
+ * {@link #admin()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
  */
 public final class EPermitClient {
 
@@ -52,6 +57,10 @@ public final class EPermitClient {
     private final PublicPermitService publicPermits;
     private final PublicEnterpriseService publicEnterprises;
     private final ReferenceService reference;
+    private final MeService me;
+    private final PermitService permits;
+    private final DelegationService delegations;
+    private final AdminService admin;
 
     private EPermitClient(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -80,6 +89,10 @@ public final class EPermitClient {
         this.publicPermits = new PublicPermitService(calls);
         this.publicEnterprises = new PublicEnterpriseService(calls);
         this.reference = new ReferenceService(calls);
+        this.me = new MeService(calls);
+        this.permits = new PermitService(calls);
+        this.delegations = new DelegationService(calls);
+        this.admin = new AdminService(calls);
     }
 
     /**
@@ -116,6 +129,42 @@ public final class EPermitClient {
      */
     public ReferenceService reference() {
         return reference;
+    }
+
+    /**
+     * The calling client (tag "Me"): who the API takes these credentials for.
+     *
+     * @return the service
+     */
+    public MeService me() {
+        return me;
+    }
+
+    /**
+     * Full permit data for authorised callers (tag "Permits", scope {@code permits:read}).
+     *
+     * @return the service
+     */
+    public PermitService permits() {
+        return permits;
+    }
+
+    /**
+     * Delegations from enterprises to vendors (tag "Delegations").
+     *
+     * @return the service
+     */
+    public DelegationService delegations() {
+        return delegations;
+    }
+
+    /**
+     * The client registry, API keys and audit log (tag "Admin", scope {@code admin}).
+     *
+     * @return the service
+     */
+    public AdminService admin() {
+        return admin;
     }
 
     /**

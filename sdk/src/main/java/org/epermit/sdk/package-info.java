@@ -12,7 +12,9 @@
  * }</pre>
  *
  * <p>Operations are grouped as the API's tags are: {@link org.epermit.sdk.EPermitClient#publicPermits()},
- * {@link org.epermit.sdk.EPermitClient#publicEnterprises()}, {@link org.epermit.sdk.EPermitClient#reference()}.
+ * {@link org.epermit.sdk.EPermitClient#publicEnterprises()}, {@link org.epermit.sdk.EPermitClient#reference()}, and
+ * with credentials {@link org.epermit.sdk.EPermitClient#me()}, {@link org.epermit.sdk.EPermitClient#permits()},
+ * {@link org.epermit.sdk.EPermitClient#delegations()}, {@link org.epermit.sdk.EPermitClient#admin()}.
  * They return the generated models of {@link org.epermit.sdk.model} and throw the exceptions of
  * {@link org.epermit.sdk.errors}.
  */

@@ -63,6 +63,39 @@ public final class ApiCalls {
     }
 
     /**
+     * Calls one generated operation that returns nothing (e.g. a DELETE answered with 204).
+     *
+     * @param options the call's options
+     * @param api     the generated API class's constructor
+     * @param action  the operation, e.g. {@code api -> api.revokeDelegation(id)}
+     * @param <A>     the generated API class
+     * @throws org.epermit.sdk.errors.EPermitException if the call failed
+     */
+    public <A> void run(RequestOptions options, Function<ApiClient, A> api, GeneratedAction<A> action) {
+        call(options, api, bound -> {
+            action.invoke(bound);
+            return null;
+        });
+    }
+
+    /**
+     * One invocation of a generated API method that returns nothing.
+     *
+     * @param <A> the generated API class
+     */
+    @FunctionalInterface
+    public interface GeneratedAction<A> {
+
+        /**
+         * Invokes the generated method.
+         *
+         * @param api the generated API object
+         * @throws ApiException as the generated method declares
+         */
+        void invoke(A api) throws ApiException;
+    }
+
+    /**
      * One invocation of a generated API method.
      *
      * @param <A> the generated API class

@@ -23,6 +23,19 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
     /** Statuses worth retrying: rate limited, and the gateway and unavailable answers of a service that may recover. */
     public static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 502, 503, 504);
 
+    /** A 429 with this code is not retried: a daily quota does not come back within a call's timeout. */
+    public static final String QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
+
+    /**
+     * Tells whether a failure with a retryable status may be retried, given its code.
+     *
+     * @param code the failure's stable code
+     * @return {@code false} for {@link #QUOTA_EXCEEDED}
+     */
+    public static boolean retryableCode(String code) {
+        return !QUOTA_EXCEEDED.equals(code);
+    }
+
     /**
      * Checks the values.
      *

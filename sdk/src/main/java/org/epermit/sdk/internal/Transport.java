@@ -35,6 +35,8 @@ public final class Transport {
     /** The header carrying the idempotency key. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    private static final String ACCEPT = "application/json, application/problem+json";
+
     private final HttpClient http;
     private final Settings settings;
     private final Authenticator authenticator;
@@ -157,7 +159,7 @@ public final class Transport {
                     reauthenticated = true;
                     continue;
                 }
-                if (!RetryPolicy.RETRYABLE_STATUSES.contains(status)) {
+                if (!RetryPolicy.RETRYABLE_STATUSES.contains(status) || !RetryPolicy.retryableCode(last.getCode())) {
                     throw last;
                 }
             } catch (Attempt.Failed e) {
@@ -204,6 +206,9 @@ public final class Transport {
                                 Authenticator.Authorization authorization, String idempotencyKey,
                                 RequestOptions options) {
         HttpRequest.Builder b = HttpRequest.newBuilder(request, (name, value) -> true).uri(uri).timeout(budget);
+        // Every answer is JSON or a problem. The generated code asks only for application/problem+json where the
+        // contract documents no success body (a 204 DELETE), which the service answers with 406.
+        b.setHeader("Accept", ACCEPT);
         settings.headers().forEach(b::setHeader);
         authorization.applyTo(b);
         if (idempotencyKey != null) {
