@@ -1,0 +1,269 @@
+package org.epermit.sdk.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.epermit.sdk.RequestOptions;
+import org.epermit.sdk.Sleeper;
+import org.epermit.sdk.errors.CallTimeoutException;
+import org.epermit.sdk.errors.ConnectionException;
+import org.epermit.sdk.errors.EPermitException;
+import org.epermit.sdk.errors.ErrorDetails;
+import org.epermit.sdk.errors.RateLimitedException;
+import org.epermit.sdk.errors.ServerException;
+
+/**
+ * Sends one call's request until it succeeds or must fail: adds the client's headers and credentials, retries
+ * connection failures and 429/502/503/504 answers with backoff (or after {@code Retry-After}), keeps one
+ * {@code Idempotency-Key} across all attempts of a POST, bounds every attempt and the whole call in time, and turns
+ * the final failure into a typed exception. One instance serves a whole client; it is immutable and thread-safe.
+ */
+public final class Transport {
+
+    /** The header carrying the idempotency key. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private static final String ACCEPT = "application/json, application/problem+json";
+
+    private final HttpClient http;
+    private final Settings settings;
+    private final Authenticator authenticator;
+    private final ErrorMapper errors;
+
+    /**
+     * Everything the transport needs besides the HTTP client and the credentials.
+     *
+     * @param headers         headers sent on every request (User-Agent, Accept-Language), before the call's own
+     * @param timeout         default total time of a call
+     * @param attemptTimeout  default time of one attempt
+     * @param retry           the retry policy (its {@code maxRetries} is the default of a call)
+     * @param clock           the time source for deadlines and {@code Retry-After} dates
+     * @param sleeper         waits between attempts
+     * @param idempotencyKeys makes a new key for a POST that has none
+     */
+    public record Settings(Map<String, String> headers, Duration timeout, Duration attemptTimeout, RetryPolicy retry,
+                           Clock clock, Sleeper sleeper, Supplier<String> idempotencyKeys) {
+
+        /**
+         * Checks the values and copies the headers.
+         *
+         * @param headers the default headers
+         * @param timeout the default call timeout
+         * @param attemptTimeout the default attempt timeout
+         * @param retry the retry policy
+         * @param clock the clock
+         * @param sleeper the sleeper
+         * @param idempotencyKeys the key maker
+         */
+        public Settings {
+            headers = Map.copyOf(headers);
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+            Objects.requireNonNull(retry, "retry");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(sleeper, "sleeper");
+            Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+        }
+
+        /**
+         * The default way to make idempotency keys: random UUIDs.
+         *
+         * @return a supplier of new keys
+         */
+        public static Supplier<String> randomKeys() {
+            return () -> UUID.randomUUID().toString();
+        }
+    }
+
+    /**
+     * Creates the transport.
+     *
+     * @param http          the HTTP client (shared, thread-safe)
+     * @param json          the generated layer's object mapper, to read problem documents
+     * @param authenticator puts credentials on requests
+     * @param settings      headers, timeouts, retries, clock and sleeper
+     */
+    public Transport(HttpClient http, ObjectMapper json, Authenticator authenticator, Settings settings) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.errors = new ErrorMapper(json);
+    }
+
+    /**
+     * Returns the HTTP client the transport sends with.
+     *
+     * @return the HTTP client
+     */
+    public HttpClient http() {
+        return http;
+    }
+
+    /**
+     * Executes a call: sends the request, retrying as the policy allows, and returns the first successful (2xx)
+     * response with its whole body.
+     *
+     * @param request the request as the generated layer built it (method, URI, body, its headers)
+     * @param options the call's options
+     * @return the successful response
+     * @throws EPermitException the typed failure of the last attempt, or {@link CallTimeoutException}
+     */
+    public HttpResponse<byte[]> execute(HttpRequest request, RequestOptions options) {
+        Clock clock = settings.clock();
+        Duration total = options.timeout().orElse(settings.timeout());
+        Duration perAttempt = options.attemptTimeout().orElse(settings.attemptTimeout());
+        int maxRetries = options.maxRetries().orElse(settings.retry().maxRetries());
+        Instant deadline = clock.instant().plus(total);
+        String idempotencyKey = options.idempotencyKey()
+                .orElseGet(() -> "POST".equals(request.method()) ? settings.idempotencyKeys().get() : null);
+        URI uri = withQuery(request.uri(), options.queryParameters());
+
+        EPermitException last = null;
+        int attempts = 0;
+        int retries = 0;
+        boolean reauthenticated = false;
+        while (true) {
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                throw timedOut(total, attempts, last);
+            }
+            Duration budget = remaining.compareTo(perAttempt) < 0 ? remaining : perAttempt;
+            attempts++;
+            Duration retryAfter = null;
+            try {
+                Authenticator.Authorization authorization = authenticator.authorize(budget);
+                HttpRequest attempt = prepare(request, uri, budget, authorization, idempotencyKey, options);
+                HttpResponse<byte[]> response = Attempt.send(http, attempt, budget);
+                int status = response.statusCode();
+                if (status / 100 == 2) {
+                    return response;
+                }
+                retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+                        clock.instant()).orElse(null);
+                last = errors.fromResponse(response, attempts, retryAfter);
+                if (status == 401 && authorization.renewable() && !reauthenticated) {
+                    // A cached token the API no longer takes (revoked, or a clock skew): get a new one, once.
+                    authenticator.invalidate(authorization);
+                    reauthenticated = true;
+                    continue;
+                }
+                if (!RetryPolicy.RETRYABLE_STATUSES.contains(status) || !RetryPolicy.retryableCode(last.getCode())) {
+                    throw last;
+                }
+            } catch (Attempt.Failed e) {
+                boolean cutByDeadline = budget.equals(remaining);
+                last = new ConnectionException(new ErrorDetails(0, ConnectionException.CODE, null, null,
+                        "No response from " + request.method() + " " + uri + ": " + e.getMessage(), null, List.of(),
+                        attempts), e.getCause());
+                if (e.timedOut() && cutByDeadline) {
+                    throw timedOut(total, attempts, last);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw interrupted(attempts, e);
+            } catch (EPermitException e) {
+                if (e == last || !retryable(e)) {
+                    throw e;
+                }
+                last = e; // the token endpoint failed in a way worth retrying
+                retryAfter = e instanceof RateLimitedException r ? r.getRetryAfter().orElse(null) : null;
+            }
+
+            if (retries >= maxRetries) {
+                throw last;
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                throw timedOut(total, attempts, last);
+            }
+            Duration delay = retryAfter != null ? settings.retry().honour(retryAfter)
+                    : settings.retry().backoff(retries + 1);
+            if (!clock.instant().plus(delay).isBefore(deadline)) {
+                throw last; // waiting would overrun the call's timeout: the last failure says more than a timeout
+            }
+            retries++;
+            try {
+                settings.sleeper().sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw interrupted(attempts, e);
+            }
+        }
+    }
+
+    private HttpRequest prepare(HttpRequest request, URI uri, Duration budget,
+                                Authenticator.Authorization authorization, String idempotencyKey,
+                                RequestOptions options) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(request, (name, value) -> true).uri(uri).timeout(budget);
+        // Every answer is JSON or a problem. The generated code asks only for application/problem+json where the
+        // contract documents no success body (a 204 DELETE), which the service answers with 406.
+        b.setHeader("Accept", ACCEPT);
+        settings.headers().forEach(b::setHeader);
+        authorization.applyTo(b);
+        if (idempotencyKey != null) {
+            b.setHeader(IDEMPOTENCY_KEY, idempotencyKey);
+        }
+        options.headers().forEach(b::setHeader);
+        return b.build();
+    }
+
+    private static boolean retryable(EPermitException e) {
+        if (e instanceof CallTimeoutException || Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        return e instanceof ConnectionException || e instanceof RateLimitedException
+                || e instanceof ServerException && RetryPolicy.RETRYABLE_STATUSES.contains(e.getStatusCode());
+    }
+
+    private static CallTimeoutException timedOut(Duration total, int attempts, EPermitException last) {
+        return new CallTimeoutException(new ErrorDetails(0, CallTimeoutException.CODE, null, null,
+                "The call did not complete within its timeout of " + Attempt.describe(total)
+                        + (last == null ? "" : "; last failure: " + firstLine(last.getMessage())),
+                last == null ? null : last.getRequestId(), List.of(), attempts), last);
+    }
+
+    private static ConnectionException interrupted(int attempts, InterruptedException e) {
+        return new ConnectionException(new ErrorDetails(0, ConnectionException.CODE, null, null,
+                "Interrupted while calling the API.", null, List.of(), attempts), e);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /**
+     * Appends query parameters to a URI, URL-encoded.
+     *
+     * @param uri        the URI
+     * @param parameters the parameters to append, in order
+     * @return the URI with the parameters
+     */
+    static URI withQuery(URI uri, List<Map.Entry<String, String>> parameters) {
+        if (parameters.isEmpty()) {
+            return uri;
+        }
+        StringBuilder s = new StringBuilder(uri.toString());
+        boolean first = uri.getRawQuery() == null;
+        for (Map.Entry<String, String> p : parameters) {
+            s.append(first ? '?' : '&').append(encode(p.getKey())).append('=').append(encode(p.getValue()));
+            first = false;
+        }
+        return URI.create(s.toString());
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
