@@ -114,6 +114,8 @@ class ApiKeyAuthenticationTest {
         given().header("X-API-Key", vendor.apiKey()).get("/v1/me").then().statusCode(200);
         given().header("X-API-Key", admin).delete("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(204);
         given().header("X-API-Key", vendor.apiKey()).get("/v1/me").then().statusCode(401);
+        given().header("X-API-Key", admin).get("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(404)
+                .body("code", equalTo("CLIENT_NOT_FOUND"));
     }
 
     @Test

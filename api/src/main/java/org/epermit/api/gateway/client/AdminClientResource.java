@@ -116,7 +116,8 @@ public class AdminClientResource {
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
     public Uni<ClientView> get(@Parameter(description = "Client id", example = "0b7c8e52-3a55-4a1e-9d52-8f3f5c3a1b2e") @PathParam("id") String id) {
         UUID clientId = clientId(id);
-        return registry.find(clientId).map(found -> found.orElseThrow(() -> notFound(clientId)));
+        return registry.find(clientId).map(found -> found.filter(c -> c.status() != ClientView.ClientStatus.DELETED)
+                .orElseThrow(() -> notFound(clientId)));
     }
 
     @PATCH
