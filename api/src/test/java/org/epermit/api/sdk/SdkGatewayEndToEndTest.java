@@ -19,7 +19,6 @@ import org.epermit.sdk.errors.NotFoundException;
 import org.epermit.sdk.errors.PermissionException;
 import org.epermit.sdk.model.ApiClientChange;
 import org.epermit.sdk.model.AuditEntry;
-import org.epermit.sdk.model.ClientStatus;
 import org.epermit.sdk.model.CreatedApiClient;
 import org.epermit.sdk.model.CredentialType;
 import org.epermit.sdk.model.Delegation;
@@ -112,7 +111,8 @@ class SdkGatewayEndToEndTest {
                 .isNotNull();
 
         admin.admin().deleteClient(id);
-        assertThat(admin.admin().getClient(id).getStatus()).isEqualTo(ClientStatus.DELETED);
+        assertThat(catchThrowableOfType(NotFoundException.class, () -> admin.admin().getClient(id)).getCode())
+                .isEqualTo("CLIENT_NOT_FOUND");
         assertThat(admin.admin().listClients().stream().map(c -> c.getId())).doesNotContain(id);
         NotFoundException gone = catchThrowableOfType(NotFoundException.class,
                 () -> admin.admin().updateClient(id, new ApiClientChange().plan("free")));
