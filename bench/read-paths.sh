@@ -155,7 +155,7 @@ stop_pid() { # pid, seconds to wait after SIGTERM
 }
 cleanup() {
     local rc=$?
-    trap - EXIT INT TERM
+    trap - EXIT INT TERM HUP
     stop_pid "$CHILD_PID" 5
     stop_pid "$LOAD_PID" 30
     stop_pid "$SERVICE_PID" 30
@@ -173,6 +173,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP
 
 # Runs a command in the background and waits, so that an interrupt reaches the trap (which stops it).
 run_child() {
@@ -249,8 +250,13 @@ if (($(permit_count) == 0)); then
 fi
 PERMITS_IN_DB=$(permit_count)
 ENTERPRISES_IN_DB=$(psql_val "SELECT count(*) FROM enterprise")
-((LOADED)) && ((PERMITS_IN_DB != PERMITS)) && warn "asked for $PERMITS permits, the database holds $PERMITS_IN_DB"
-((LOADED)) || { ((PERMITS_IN_DB != PERMITS)) && log "note: --permits $PERMITS, but the reused database holds $PERMITS_IN_DB: measuring those"; }
+if ((PERMITS_IN_DB != PERMITS)); then
+    if ((LOADED)); then
+        warn "asked for $PERMITS permits, the database holds $PERMITS_IN_DB"
+    else
+        log "note: --permits $PERMITS, but the reused database holds $PERMITS_IN_DB: measuring those"
+    fi
+fi
 
 # A fresh COPY leaves no visibility map and the loader's UPDATE leaves dead rows; vacuum now so that autovacuum
 # does not start in the middle of a measurement.
@@ -520,7 +526,7 @@ explain() {
     done
     echo >>"$PLANS"
     local verdict=ok
-    ((${#flags[@]})) && verdict="**$(IFS=';'; echo "${flags[*]}")**"
+    if ((${#flags[@]})); then verdict="**$(printf '%s; ' "${flags[@]}" | sed 's/; $//')**"; fi
     EXPLAIN_ROWS+=("| $label | ${times[0]} | ${buffers[0]} | ${times[1]} | ${buffers[1]} | $verdict |")
 }
 
@@ -560,7 +566,13 @@ java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -jar "
 SERVICE_PID=$!
 ready=0
 for ((i = 0; i < 240; i++)); do
-    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -n 40 "$WORK/service.log" >&2; die "the service exited during start-up"; }
+    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+        tail -n 40 "$WORK/service.log" >&2
+        if grep -qiE 'checksum mismatch|Validate failed' "$WORK/service.log"; then
+            die "the service refused the database: its migrations differ from this build's (loaded by another version?); rerun without --reuse"
+        fi
+        die "the service exited during start-up"
+    fi
     if curl -fsS -o /dev/null --max-time 2 "$BASE/q/health/ready" 2>/dev/null; then ready=1; break; fi
     sleep 0.5
 done
@@ -568,13 +580,13 @@ done
 JAVA_VERSION=$(java -version 2>&1 | head -n 1)
 
 # Sanity: the API answers what the SQL answers
-status=$(curl -sS -o "$WORK/api-lookup.json" -w '%{http_code}' "$BASE/v1/public/permits/$FIXED_KEY")
+status=$(curl -sS --max-time 120 -o "$WORK/api-lookup.json" -w '%{http_code}' "$BASE/v1/public/permits/$FIXED_KEY")
 [[ $status == 200 ]] || die "GET /v1/public/permits/$FIXED_KEY answered $status"
 psql_val "SELECT permit_public_document(id)::text FROM permit WHERE permit_number = '$FIXED_KEY'" >"$WORK/sql-lookup.json"
 if [[ $(cat "$WORK/api-lookup.json") != "$(cat "$WORK/sql-lookup.json")" ]]; then
     warn "the API's lookup body differs from the SQL document for $FIXED_KEY"
 fi
-status=$(curl -sS -o "$WORK/api-search.json" -w '%{http_code}' "$BASE$SEARCH_PATH")
+status=$(curl -sS --max-time 120 -o "$WORK/api-search.json" -w '%{http_code}' "$BASE$SEARCH_PATH")
 [[ $status == 200 ]] || die "GET $SEARCH_PATH answered $status: $(head -c 400 "$WORK/api-search.json")"
 api_numbers=$(grep -o '"permitNumber":"[^"]*"' "$WORK/api-search.json" | cut -d'"' -f4 | paste -sd' ' - || true)
 sql_numbers=$(printf 'PREPARE s AS %s;\nEXECUTE s(%s);\n' "$SEARCH_SQL" "$SEARCH_EXEC_ARGS" | psql_db -At -f - \
@@ -589,6 +601,7 @@ SEARCH_ROWS=$(wc -w <<<"$api_numbers")
 # Load generators
 # ---------------------------------------------------------------------------------------------------------------
 CLK_TCK=$(getconf CLK_TCK)
+WRK_TIMEOUT=$((DURATION > 10 ? DURATION : 10))   # count slow responses in the latency instead of dropping them
 service_cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$SERVICE_PID/stat"; }
 
 # run_wrk NAME URL SCRIPT [ARGS...] -> sets RPS P99 REQS ERRS CPU_US
@@ -596,7 +609,7 @@ run_wrk() {
     local name=$1 url=$2 script=$3; shift 3
     local out=$WORK/wrk-$name.out cpu0 cpu1
     cpu0=$(service_cpu_ticks)
-    run_child wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout 5s --latency -s "$script" "$url" ${1:+--} "$@" >"$out" 2>&1 \
+    run_child wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout "${WRK_TIMEOUT}s" --latency -s "$script" "$url" ${1:+--} "$@" >"$out" 2>&1 \
         || { cat "$out" >&2; die "wrk failed ($name)"; }
     cpu1=$(service_cpu_ticks)
     local line
@@ -606,7 +619,11 @@ run_wrk() {
     REQS=$(sed -E 's/.*RESULT requests=([0-9]+).*/\1/' <<<"$line")
     ERRS=$(awk '{ n = 0; for (i = 1; i <= NF; i++) if ($i ~ /^errors_/) { split($i, kv, "="); n += kv[2] } print n }' <<<"$line")
     CPU_US=$(awk -v a="$cpu0" -v b="$cpu1" -v t="$CLK_TCK" -v r="$REQS" 'BEGIN { printf "%.0f", (r > 0 ? (b - a) / t * 1e6 / r : 0) }')
-    ((ERRS == 0)) || warn "wrk $name: $ERRS errors or non-2xx/3xx responses ($line)"
+    ((ERRS == 0)) || warn "wrk $name: $ERRS errors, timeouts (> ${WRK_TIMEOUT} s) or non-2xx/3xx responses ($line)"
+    if ((REQS == 0)); then
+        warn "wrk $name: no request completed within ${WRK_TIMEOUT} s; p99 reported as ${WRK_TIMEOUT} s (a lower bound)"
+        P99=$((WRK_TIMEOUT * 1000))
+    fi
     cat "$out" >>"$WORK/wrk-all.out"
 }
 
@@ -636,12 +653,19 @@ declare -A API_RPS API_P99 API_CPU PG_TPS PG_P99
 RAW_ROWS=()
 
 if ((WARMUP > 0)); then
-    log "warm-up: ${WARMUP} s of wrk (random-key lookups and the search page, alternating), discarded"
+    # Two thirds on random-key lookups, then a third on the search page (at least 1 s each), results discarded.
     DURATION_SAVED=$DURATION
-    DURATION=$WARMUP
-    run_wrk warmup "$BASE" "$BENCH_DIR/wrk-random-keys.lua" "$WORK/keys.txt" "$SEARCH_PATH"
-    DURATION=$DURATION_SAVED
+    DURATION=$((WARMUP - WARMUP / 3))
+    log "warm-up: ${DURATION} s of random-key lookups (wrk, discarded)"
+    run_wrk warmup-lookup "$BASE" "$BENCH_DIR/wrk-random-keys.lua" "$WORK/keys.txt"
     log "warm-up: $RPS req/s, p99 $P99 ms"
+    if ((WARMUP / 3 > 0)); then
+        DURATION=$((WARMUP / 3))
+        log "warm-up: ${DURATION} s of the search page (wrk, discarded)"
+        run_wrk warmup-search "$BASE$SEARCH_PATH" "$BENCH_DIR/wrk-report.lua"
+        log "warm-up: $RPS req/s, p99 $P99 ms"
+    fi
+    DURATION=$DURATION_SAVED
 fi
 
 for ((round = 1; round <= ROUNDS; round++)); do

@@ -1,13 +1,10 @@
 -- wrk script for random-key lookups: GET /v1/public/permits/{n} with n drawn uniformly from a file of permit
 -- numbers (one a line). Used as:
---   wrk ... -s wrk-random-keys.lua http://127.0.0.1:PORT -- KEYS_FILE [OTHER_PATH]
--- With OTHER_PATH (e.g. a search URL path), every other request goes there instead: the warm-up uses that to
--- exercise both read paths. Prints the same RESULT line as wrk-report.lua.
+--   wrk ... -s wrk-random-keys.lua http://127.0.0.1:PORT -- KEYS_FILE
+-- Prints the same RESULT line as wrk-report.lua.
 
 local keys = {}
 local count = 0
-local other = nil
-local flip = false
 local threads = 0
 
 function setup(thread)
@@ -18,7 +15,7 @@ end
 function init(args)
   local file = args[1]
   if file == nil then
-    error("usage: wrk ... -s wrk-random-keys.lua URL -- KEYS_FILE [OTHER_PATH]")
+    error("usage: wrk ... -s wrk-random-keys.lua URL -- KEYS_FILE")
   end
   for line in io.lines(file) do
     if #line > 0 then
@@ -29,17 +26,10 @@ function init(args)
   if count == 0 then
     error("no permit numbers in " .. file)
   end
-  other = args[2]
   math.randomseed(os.time() * 1000 + (thread_number or 0))
 end
 
 function request()
-  if other ~= nil then
-    flip = not flip
-    if flip then
-      return wrk.format("GET", other)
-    end
-  end
   return wrk.format("GET", keys[math.random(count)])
 end
 

@@ -64,6 +64,8 @@ public final class Main {
         System.setProperty("epermit.demo.enabled", "true");
         System.setProperty("epermit.demo.permits", args[1]);
         System.setProperty("epermit.demo.exit-after-load", "true");
+        // a load serves nothing: do not take the HTTP port of a service that may be running
+        System.setProperty("quarkus.http.host-enabled", "false");
     }
 
     private static boolean databaseConfigured() {
