@@ -3,6 +3,7 @@
 # against Keycloak by hand. The server distribution comes from Maven Central through the Maven wrapper (cached in
 # the local Maven repository), is unpacked under target/keycloak and listens on 127.0.0.1 only.
 #
+#   keycloak/run.sh fetch    download (once) and unpack (once), nothing else
 #   keycloak/run.sh start    download (once), unpack (once), start with a fresh import of keycloak/realm-epermit.json,
 #                            wait until ready (bounded); does nothing if it already runs
 #   keycloak/run.sh stop     stop it (SIGTERM, then SIGKILL after 30 s)
@@ -106,8 +107,9 @@ stop() {
 }
 
 case "${1:-}" in
+  fetch) unpack ;;
   start) start ;;
   stop) stop ;;
   status) if running; then echo running; else echo stopped; fi ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 fetch|start|stop|status" >&2; exit 2 ;;
 esac
