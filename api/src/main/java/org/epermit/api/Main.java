@@ -11,7 +11,8 @@ import java.nio.file.Path;
 /**
  * Launcher. With no database configured it starts an embedded PostgreSQL first, so that {@code java -jar} works on
  * a machine with nothing but a JDK. With {@code QUARKUS_DATASOURCE_REACTIVE_URL} (or the system property) set, it
- * starts nothing and Quarkus connects to that server.
+ * starts nothing and Quarkus connects to that server. With {@code QUARKUS_OIDC_AUTH_SERVER_URL} set, bearer tokens
+ * from that Keycloak realm are accepted.
  *
  * <p>{@code java -jar quarkus-run.jar load-demo N} loads N demo permits into an empty database and exits.
  */
@@ -27,6 +28,7 @@ public final class Main {
         if (args.length > 0 && args[0].equals("load-demo")) {
             configureDemoLoad(args);
         }
+        enableKeycloakWhenConfigured();
         if (databaseConfigured()) {
             Quarkus.run(args);
             return;
@@ -66,6 +68,20 @@ public final class Main {
         System.setProperty("epermit.demo.exit-after-load", "true");
         // a load serves nothing: do not take the HTTP port of a service that may be running
         System.setProperty("quarkus.http.host-enabled", "false");
+    }
+
+    /**
+     * application.properties keeps bearer tokens off (no Keycloak in the embedded default); a configured Keycloak URL
+     * turns them on unless {@code quarkus.oidc.tenant-enabled} is set explicitly.
+     */
+    private static void enableKeycloakWhenConfigured() {
+        boolean url = System.getProperty("quarkus.oidc.auth-server-url") != null
+                || System.getenv("QUARKUS_OIDC_AUTH_SERVER_URL") != null;
+        boolean explicit = System.getProperty("quarkus.oidc.tenant-enabled") != null
+                || System.getenv("QUARKUS_OIDC_TENANT_ENABLED") != null;
+        if (url && !explicit) {
+            System.setProperty("quarkus.oidc.tenant-enabled", "true");
+        }
     }
 
     private static boolean databaseConfigured() {

@@ -23,7 +23,9 @@ import org.epermit.api.problem.Problem;
                         Open API for China's pollutant discharge permit system (排污许可证).
 
                         * Public disclosure (信息公开) of permits and enterprises, without an account.
-                        * Authenticated operations take an API key in the `X-API-Key` header.
+                        * Authenticated operations take an API key in the `X-API-Key` header or an OAuth2 access token \
+                        from the ePermit Keycloak realm in `Authorization: Bearer …` (one of them, not both). Both end \
+                        in the same caller: a registered API client with its scopes and roles.
                         * Every error is an RFC 9457 `application/problem+json` document with a stable `code`, \
                         every failing field in `errors`, and the `requestId` (also in the `X-Request-Id` header).
                         * Send `Accept-Language: zh` for Chinese titles and messages.
@@ -41,8 +43,17 @@ import org.epermit.api.problem.Problem;
         },
         components = @Components(
                 schemas = @Schema(name = "Problem", implementation = Problem.class),
-                securitySchemes = @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY,
-                        in = SecuritySchemeIn.HEADER, apiKeyName = "X-API-Key",
-                        description = "An API key (epk_…) issued by an administrator; shown once at creation")))
+                securitySchemes = {
+                        @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY,
+                                in = SecuritySchemeIn.HEADER, apiKeyName = "X-API-Key",
+                                description = "An API key (epk_…) issued by an administrator; shown once at creation"),
+                        @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+                                bearerFormat = "JWT", description = """
+                                        An OAuth2 access token from the ePermit Keycloak realm: vendors use the \
+                                        client-credentials grant of their Keycloak client, regulators and enterprise \
+                                        users log in through the portal. The token's client (azp) must be registered \
+                                        as an API client (oidcClientId); the caller gets the scopes (from the `scope` \
+                                        claim) and roles (realm_access / resource_access) that both the token and the \
+                                        registration grant.""")}))
 public class ApiDefinition extends Application {
 }

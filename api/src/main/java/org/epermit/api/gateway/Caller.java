@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who is calling, whatever the credential: an API key or (later) a Keycloak token both resolve to a registered
+ * Who is calling, whatever the credential: an API key or a Keycloak bearer token both resolve to a registered
  * API client and end in this one principal.
  */
 public record Caller(UUID clientId, String name, CredentialType credentialType, String subject, Set<String> scopes,
@@ -13,6 +13,12 @@ public record Caller(UUID clientId, String name, CredentialType credentialType, 
 
     /** The {@code SecurityIdentity} attribute that carries the caller. */
     public static final String ATTRIBUTE = "epermit.caller";
+
+    /** The roles a client can hold; anything else a credential claims is ignored. */
+    public static final Set<String> ROLES = Set.of("vendor", "enterprise", "regulator", "admin");
+
+    /** The scopes a client can hold; anything else a credential claims is ignored. */
+    public static final Set<String> SCOPES = Set.of("permits:read", "filings:write", "reviews:write", "stats:read", "admin");
 
     public boolean hasScope(String scope) {
         return scopes.contains(scope);

@@ -16,4 +16,11 @@ public interface GatewayConfig {
     /** The plan given to a new client when none is named. */
     @WithDefault("free")
     String defaultPlan();
+
+    /**
+     * The bearer-token claim that narrows a regulator's region (e.g. {@code 4403} from a Keycloak user attribute);
+     * it must lie within the region its API client is registered for. Without it the client's region applies.
+     */
+    @WithDefault("region")
+    String regionClaim();
 }

@@ -32,6 +32,7 @@ import org.epermit.api.problem.Message;
 @Produces(MediaType.APPLICATION_JSON)
 @PermissionsAllowed("permits:read")
 @SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearer")
 @Tag(name = "Permits", description = "Full permit data for authorised callers (scope permits:read)")
 public class PermitResource {
 

@@ -30,12 +30,17 @@ public class ProblemMapper {
 
     private final ProblemRenderer renderer;
     private final long maxBodyBytes;
+    /** The challenges of a 401: API keys always, bearer tokens when a Keycloak is configured. */
+    private final String challenge;
 
     public ProblemMapper(ProblemRenderer renderer,
                          @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
-                         io.quarkus.runtime.configuration.MemorySize maxBodySize) {
+                         io.quarkus.runtime.configuration.MemorySize maxBodySize,
+                         @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true")
+                         boolean keycloakEnabled) {
         this.renderer = renderer;
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.challenge = keycloakEnabled ? "ApiKey realm=\"epermit\", Bearer realm=\"epermit\"" : "ApiKey realm=\"epermit\"";
     }
 
     @ServerExceptionMapper
@@ -80,7 +85,7 @@ public class ProblemMapper {
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, HttpHeaders headers, RoutingContext rc) {
         return Response.fromResponse(respond(ErrorCode.UNAUTHENTICATED, UNAUTHENTICATED, List.of(), headers, rc))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey realm=\"epermit\"").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 
     @ServerExceptionMapper
@@ -89,6 +94,10 @@ public class ProblemMapper {
                 "Your credentials do not allow this operation: it needs a scope or role your client does not have.",
                 "您的凭证无权执行该操作：缺少所需的权限范围或角色。"), List.of(), headers, rc);
     }
+
+    static final Message KEYCLOAK_UNAVAILABLE = Message.of(
+            "Bearer tokens cannot be checked right now: the identity provider is unreachable. Retry shortly.",
+            "身份认证服务暂时无法连接，暂不能校验 Bearer 令牌，请稍后重试。");
 
     /** One message for every authentication failure: it must not tell which part was wrong. */
     static final Message UNAUTHENTICATED = Message.of(
@@ -161,8 +170,15 @@ public class ProblemMapper {
         // Authentication runs before JAX-RS: a rejected credential fails the route with this exception.
         router.route().failureHandler(rc -> {
             if (rc.failure() instanceof io.quarkus.security.AuthenticationFailedException) {
-                rc.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey realm=\"epermit\"");
+                rc.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
                 fromRouter(rc, ErrorCode.UNAUTHENTICATED, UNAUTHENTICATED);
+            } else if (rc.failure() instanceof ApiException e) {
+                fromRouter(rc, e.code(), e.detail());
+            } else if (rc.failure() instanceof io.quarkus.oidc.OIDCException e) {
+                // A bearer token could not be checked: the configured Keycloak is unreachable (or its discovery
+                // failed). The token may well be fine, so this is not a 401; API keys are unaffected.
+                Log.warnf("request %s: bearer token not checked, Keycloak unavailable: %s", RequestIds.of(rc), e.getMessage());
+                fromRouter(rc, ErrorCode.SERVICE_UNAVAILABLE, KEYCLOAK_UNAVAILABLE);
             } else {
                 rc.next();
             }

@@ -28,6 +28,13 @@ public final class TestClients {
                 List.of("permits:read", "filings:write"), null, creditCode, "free", null)).await().indefinitely();
     }
 
+    /** A client whose Keycloak client is {@code oidcClientId}: its tokens act as this client. */
+    public static CreatedClient keycloakClient(ClientRegistry registry, String oidcClientId, List<String> roles,
+                                               List<String> scopes, String region) {
+        return registry.create(new NewClient("Test Keycloak client " + UUID.randomUUID(), "测试单位", null, roles, scopes,
+                region, null, "standard", oidcClientId)).await().indefinitely();
+    }
+
     public static CreatedClient vendor(ClientRegistry registry) {
         return registry.create(new NewClient("Test vendor " + UUID.randomUUID(), "测试环保服务有限公司", "ops@example.cn",
                 List.of("vendor"), List.of("permits:read", "filings:write"), null, null, "standard", null)).await().indefinitely();

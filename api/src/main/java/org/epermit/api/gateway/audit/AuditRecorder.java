@@ -17,6 +17,7 @@ import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.CredentialType;
 import org.epermit.api.gateway.RequestIds;
 import org.epermit.api.gateway.auth.ApiKeyAuthenticationMechanism;
+import org.epermit.api.gateway.auth.CredentialHeaders;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -79,7 +80,7 @@ public class AuditRecorder {
         boolean write = !(method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS);
         Caller caller = caller(rc);
         boolean presentedCredentials = rc.request().getHeader(ApiKeyAuthenticationMechanism.HEADER) != null
-                || rc.request().getHeader("Authorization") != null;
+                || CredentialHeaders.hasBearerToken(rc.request());
         if (!write && caller == null && !presentedCredentials) {
             return;  // anonymous public reads are not audited
         }
@@ -90,7 +91,7 @@ public class AuditRecorder {
         }
         CredentialType type = caller != null ? caller.credentialType()
                 : rc.request().getHeader(ApiKeyAuthenticationMechanism.HEADER) != null ? CredentialType.API_KEY
-                : rc.request().getHeader("Authorization") != null ? CredentialType.OAUTH2 : CredentialType.ANONYMOUS;
+                : CredentialHeaders.hasBearerToken(rc.request()) ? CredentialType.OAUTH2 : CredentialType.ANONYMOUS;
         String route = rc.get(ROUTE);
         byte[] body = rc.get(BODY_SHA256);
         BigDecimal latency = BigDecimal.valueOf((System.nanoTime() - started) / 1_000L, 3).setScale(3, RoundingMode.HALF_UP);

@@ -43,6 +43,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @PermissionsAllowed("admin")
 @SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearer")
 @Tag(name = "Admin", description = "Client registry, keys and audit log (administrators, scope admin)")
 public class AuditResource {
 

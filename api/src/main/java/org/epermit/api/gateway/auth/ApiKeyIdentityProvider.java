@@ -4,8 +4,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -68,18 +66,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
             Caller caller = new Caller(r.getUUID(3), r.getString(4), CredentialType.API_KEY, "key:" + key.id(),
                     Set.copyOf(Arrays.asList(r.getArrayOfStrings(6))), Set.copyOf(Arrays.asList(r.getArrayOfStrings(5))),
                     Optional.ofNullable(r.getString(7)), Optional.ofNullable(r.getLong(8)), r.getString(9));
-            return identity(caller);
+            return CallerIdentity.of(caller);
         });
     }
-
-    /** The security identity of a caller: its roles, its scopes as permissions, the caller as an attribute. */
-    public static SecurityIdentity identity(Caller caller) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(caller.clientId().toString()))
-                .addRoles(caller.roles())
-                .addPermissionsAsString(caller.scopes())
-                .addAttribute(Caller.ATTRIBUTE, caller)
-                .build();
-    }
-
 }

@@ -31,9 +31,11 @@ public class MeResource {
     @GET
     @Authenticated
     @SecurityRequirement(name = "apiKey")
+    @SecurityRequirement(name = "bearer")
     @Operation(operationId = "getMe", summary = "Who am I",
             description = "The client the credentials belong to, how they were presented, and what they allow.")
     @APIResponse(responseCode = "200", description = "The caller")
+    @APIResponse(responseCode = "400", description = "Both an API key and a bearer token were sent (MALFORMED_REQUEST)")
     @APIResponse(responseCode = "401", description = "Missing, invalid, expired or revoked credentials (UNAUTHENTICATED)")
     public Me me() {
         Caller c = caller.required();

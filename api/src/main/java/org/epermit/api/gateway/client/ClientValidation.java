@@ -2,6 +2,7 @@ package org.epermit.api.gateway.client;
 
 import org.epermit.api.common.CodePrefix;
 import org.epermit.api.common.CreditCode;
+import org.epermit.api.gateway.Caller;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;
@@ -16,8 +17,8 @@ import java.util.regex.Pattern;
 /** Checks a client's fields and collects every failing one. */
 final class ClientValidation {
 
-    static final Set<String> ROLES = Set.of("vendor", "enterprise", "regulator", "admin");
-    static final Set<String> SCOPES = Set.of("permits:read", "filings:write", "reviews:write", "stats:read", "admin");
+    static final Set<String> ROLES = Caller.ROLES;
+    static final Set<String> SCOPES = Caller.SCOPES;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s.]{2,}");
     static final Set<String> SETTABLE_STATUSES = Set.of("ACTIVE", "SUSPENDED");
 

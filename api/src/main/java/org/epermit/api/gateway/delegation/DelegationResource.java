@@ -45,6 +45,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearer")
 @Tag(name = "Delegations", description = "Enterprises delegating vendors (委托): administrators and the enterprise manage them, the vendor reads them")
 public class DelegationResource {
 
