@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -196,6 +197,23 @@ class RateLimitTest {
         // the address may still read public data without credentials, and the key works from elsewhere
         from("198.51.100.66").get("/v1/reference/pollutants").then().statusCode(200);
         from("198.51.100.67").header("X-API-Key", good).get("/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void me_reports_the_plan_and_what_is_left_of_it() {
+        String key = TestClients.onPlan(registry, SmallPlansProfile.TINY).apiKey();
+        given().header("X-API-Key", key).get("/v1/me").then().statusCode(200);
+        Response me = given().header("X-API-Key", key).get("/v1/me");
+        me.then().statusCode(200)
+                .body("plan", equalTo("tiny"))
+                .body("rateLimit.requestsPerSecond", equalTo(1))
+                .body("rateLimit.burst", equalTo(3))
+                .body("rateLimit.burstRemaining", equalTo(1))
+                .body("rateLimit.dailyQuota", equalTo(1000))
+                .body("rateLimit.dailyUsed", equalTo(2))
+                .body("rateLimit.dailyRemaining", equalTo(998));
+        assertThat(OffsetDateTime.parse(me.jsonPath().getString("rateLimit.resetsAt")))
+                .isEqualTo(MovableClock.NOON.plusHours(12).toOffsetDateTime());
     }
 
     @Test
