@@ -30,7 +30,10 @@ import org.epermit.api.problem.Problem;
                         every failing field in `errors`, and the `requestId` (also in the `X-Request-Id` header).
                         * Send `Accept-Language: zh` for Chinese titles and messages.
                         * Lists are paged with opaque cursors: pass `nextCursor` back as `cursor` with the same filters.
-                        * Public responses carry an `ETag`; send it back in `If-None-Match` to get a 304.""",
+                        * Public responses carry an `ETag`; send it back in `If-None-Match` to get a 304.
+                        * Every response carries `RateLimit-Policy` and `RateLimit` (IETF draft): a client's plan gives \
+                        it a burst, a sustained rate and a daily quota (China time); anonymous callers share a plan per \
+                        address. Past a limit: 429 `RATE_LIMITED` or `QUOTA_EXCEEDED` with `Retry-After`.""",
                 contact = @Contact(name = "ePermit Open API", url = "https://github.com/epermit"),
                 license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         servers = @Server(url = "/", description = "The server this document is served from"),

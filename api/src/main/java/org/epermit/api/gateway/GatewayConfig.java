@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Callers and credentials. */
 @ConfigMapping(prefix = "epermit.gateway")
@@ -23,4 +25,11 @@ public interface GatewayConfig {
      */
     @WithDefault("region")
     String regionClaim();
+
+    /**
+     * Addresses or CIDR ranges of the reverse proxies in front of the service (e.g. {@code 10.0.0.0/8,::1}). Only
+     * when the TCP peer is one of them is {@code X-Forwarded-For} read to find the caller's address; absent, it is
+     * never read.
+     */
+    Optional<List<String>> trustedProxies();
 }

@@ -199,15 +199,7 @@ public class ProblemMapper {
     }
 
     private void fromRouter(RoutingContext rc, ErrorCode code, Message detail) {
-        if (rc.response().ended() || rc.response().headWritten()) {
-            return;
-        }
-        Language language = Language.fromAcceptLanguage(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        Problem problem = renderer.problem(code, detail, List.of(), language, rc.normalizedPath(), RequestIds.of(rc));
-        rc.response().setStatusCode(code.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(RequestIds.HEADER, problem.requestId())
-                .end(renderer.json(problem));
+        renderer.respond(rc, code, detail);
     }
 
     private Response respond(ErrorCode code, Message detail, List<FieldError> errors, HttpHeaders headers, RoutingContext rc) {

@@ -2,7 +2,10 @@ package org.epermit.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.epermit.api.gateway.RequestIds;
 
 import java.util.List;
 
@@ -22,6 +25,23 @@ public class ProblemRenderer {
                 code.name(),
                 errors.stream().map(e -> new Problem.Error(e.path(), e.code(), e.message().in(language))).toList(),
                 requestId);
+    }
+
+    /**
+     * Ends a request refused outside JAX-RS (in a Vert.x route handler) with a problem, in the caller's language.
+     * Headers already put on the response (Retry-After, rate-limit fields) are kept.
+     */
+    public void respond(RoutingContext rc, ErrorCode code, Message detail) {
+        if (rc.response().ended() || rc.response().headWritten()) {
+            return;
+        }
+        Language language = Language.fromAcceptLanguage(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem problem = problem(code, detail, List.of(), language, rc.normalizedPath(), RequestIds.of(rc));
+        rc.response().setStatusCode(code.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, language == Language.ZH ? "zh" : "en")
+                .putHeader(RequestIds.HEADER, problem.requestId())
+                .end(json(problem));
     }
 
     public String json(Problem problem) {

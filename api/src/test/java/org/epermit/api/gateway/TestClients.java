@@ -35,6 +35,12 @@ public final class TestClients {
                 region, null, "standard", oidcClientId)).await().indefinitely();
     }
 
+    /** A vendor on the given rate-limit plan. */
+    public static CreatedClient onPlan(ClientRegistry registry, String plan) {
+        return registry.create(new NewClient("Test client on " + plan + " " + UUID.randomUUID(), "测试环保服务有限公司", null,
+                List.of("vendor"), List.of("permits:read"), null, null, plan, null)).await().indefinitely();
+    }
+
     public static CreatedClient vendor(ClientRegistry registry) {
         return registry.create(new NewClient("Test vendor " + UUID.randomUUID(), "测试环保服务有限公司", "ops@example.cn",
                 List.of("vendor"), List.of("permits:read", "filings:write"), null, null, "standard", null)).await().indefinitely();

@@ -9,7 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epermit.api.gateway.GatewayConfig;
-import org.epermit.api.gateway.RateLimitConfig;
+import org.epermit.api.gateway.ratelimit.RateLimitConfig;
 import org.epermit.api.gateway.auth.ApiKeyFormat;
 import org.epermit.api.gateway.client.ClientRequests.ClientChange;
 import org.epermit.api.gateway.client.ClientRequests.CreatedClient;

@@ -1,0 +1,133 @@
+package org.epermit.api.gateway.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.VerboseResult;
+import io.github.bucket4j.caffeine.Bucket4jCaffeine;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Where the token buckets live. Without Redis: in this process (Bucket4j over a bounded Caffeine cache). With Redis:
+ * there, shared by every instance (Bucket4j over Lettuce), and, while Redis is unreachable, in this process again:
+ * the service fails open to per-instance limits rather than refusing everything or letting everything through
+ * (docs/rate-limits.md argues why). Bucket time is the service's clock, so tests can move it.
+ */
+public final class BucketStore implements AutoCloseable {
+
+    /**
+     * A bucket is dropped this long after it would be full again (a new one starts full, so nothing is lost); the
+     * daily quota keeps a bucket at most until just after midnight. The margin covers clock skew between instances.
+     */
+    static final Duration KEEP_AFTER_REFILL = Duration.ofMinutes(1);
+
+    private final AsyncProxyManager<String> local;
+    private final RedisBuckets redis;
+    private final String keyPrefix;
+    private final Counter fallbacks;
+
+    BucketStore(Optional<String> redisUri, String keyPrefix, Duration redisTimeout, Duration redisConnectTimeout,
+                Duration redisRetryInterval, int localMaxBuckets, Clock clock, MeterRegistry registry) {
+        TimeMeter time = timeMeter(clock);
+        this.local = Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(localMaxBuckets))
+                .clientClock(time)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
+                .build()
+                .asAsync();
+        this.keyPrefix = keyPrefix;
+        this.redis = redisUri.filter(uri -> !uri.isBlank())
+                .map(uri -> new RedisBuckets(uri.strip(), redisTimeout, redisConnectTimeout, redisRetryInterval, time, KEEP_AFTER_REFILL))
+                .orElse(null);
+        this.fallbacks = Counter.builder("epermit.rate_limit.redis.fallbacks")
+                .description("Requests whose rate limit was decided in-process because Redis was unreachable")
+                .register(registry);
+        if (redis != null) {
+            Gauge.builder("epermit.rate_limit.redis.available", redis, r -> r.usable() ? 1 : 0)
+                    .description("1 while rate-limit buckets are shared through Redis, 0 while each instance decides alone")
+                    .register(registry);
+            redis.start();
+        }
+    }
+
+    public static BucketStore create(RateLimitConfig config, Clock clock, MeterRegistry registry) {
+        return new BucketStore(config.redisUri(), config.redisKeyPrefix(), config.redisTimeout(),
+                config.redisConnectTimeout(), config.redisRetryInterval(), config.localMaxBuckets(), clock, registry);
+    }
+
+    /**
+     * Takes one token from the bucket {@code key}, creating it from {@code configuration} when it does not exist.
+     * Never fails because of Redis: an unreachable Redis means an in-process decision.
+     */
+    public CompletableFuture<VerboseResult<ConsumptionProbe>> tryConsume(String key, Supplier<BucketConfiguration> configuration) {
+        Optional<AsyncProxyManager<String>> shared = redis == null ? Optional.empty() : redis.buckets();
+        if (shared.isEmpty()) {
+            if (redis != null) {
+                fallbacks.increment();
+            }
+            return consumeLocally(key, configuration);
+        }
+        CompletableFuture<VerboseResult<ConsumptionProbe>> attempt;
+        try {
+            attempt = shared.get().builder()
+                    .build(keyPrefix + key, () -> CompletableFuture.completedFuture(configuration.get()))
+                    .asVerbose().tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            attempt = CompletableFuture.failedFuture(e);
+        }
+        return attempt.handle((result, failure) -> {
+            if (failure == null) {
+                redis.succeeded();
+                return CompletableFuture.completedFuture(result);
+            }
+            redis.failed(failure);
+            fallbacks.increment();
+            return consumeLocally(key, configuration);
+        }).thenCompose(result -> result);
+    }
+
+    private CompletableFuture<VerboseResult<ConsumptionProbe>> consumeLocally(String key, Supplier<BucketConfiguration> configuration) {
+        return local.builder()
+                .build(key, () -> CompletableFuture.completedFuture(configuration.get()))
+                .asVerbose().tryConsumeAndReturnRemaining(1);
+    }
+
+    /** Whether buckets are shared through Redis right now. */
+    public boolean shared() {
+        return redis != null && redis.usable();
+    }
+
+    @Override
+    public void close() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    /** Bucket4j's time source on the service's clock: wall-clock nanoseconds, as distributed buckets need. */
+    static TimeMeter timeMeter(Clock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+    }
+}
