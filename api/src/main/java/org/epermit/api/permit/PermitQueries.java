@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.epermit.api.common.PlannedPerExecution;
 import org.epermit.api.reference.CodeName;
 
 import java.util.ArrayList;
@@ -101,13 +102,13 @@ public class PermitQueries {
         List<String> where = new ArrayList<>();
         visibility.apply(params).ifPresent(where::add);
         criteria.q().ifPresent(q -> where.add(textMatch(q, params)));
-        criteria.region().ifPresent(prefix -> where.add(codeRange("p.region_code", prefix, 6, params)));
+        criteria.region().ifPresent(prefix -> where.add(RegionFilter.condition(prefix, params)));
         criteria.industry().ifPresent(prefix -> where.add(codeRange("p.industry_code", prefix, 4, params)));
         criteria.category().ifPresent(c -> where.add("p.category = " + param(params, c.name())));
         criteria.status().ifPresent(s -> where.add("p.status = " + param(params, s.name())));
         criteria.expiringBefore().ifPresent(d -> where.add("p.valid_to < " + param(params, d)));
         after.ifPresent(a -> where.add("p.permit_number > " + param(params, a)));
-        String sql = SUMMARY_SELECT
+        String sql = PlannedPerExecution.MARKER + SUMMARY_SELECT
                 + (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where) + "\n")
                 + "ORDER BY p.permit_number LIMIT " + param(params, limit);
         return pool.preparedQuery(sql).execute(Tuple.from(params)).map(PermitQueries::summaries);

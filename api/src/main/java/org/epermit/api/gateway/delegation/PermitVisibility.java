@@ -1,6 +1,7 @@
 package org.epermit.api.gateway.delegation;
 
 import org.epermit.api.gateway.Caller;
+import org.epermit.api.permit.RegionFilter;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,7 @@ public final class PermitVisibility {
         }
         List<String> any = new java.util.ArrayList<>();
         if (caller.hasRole("regulator") && caller.regionCode().isPresent()) {
-            String prefix = caller.regionCode().get();
-            any.add("p.region_code BETWEEN " + param(params, prefix) + " AND " + param(params, prefix + "9".repeat(6 - prefix.length())));
+            any.add(RegionFilter.condition(caller.regionCode().get(), params));
         }
         if (caller.hasRole("enterprise") && caller.enterpriseId().isPresent()) {
             any.add("p.enterprise_id = " + param(params, caller.enterpriseId().get()));
