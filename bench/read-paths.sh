@@ -23,6 +23,7 @@ WARMUP=${WARMUP:-30}
 DURATION=${DURATION:-30}
 ROUNDS=${ROUNDS:-3}
 PORT=${PORT:-18090}
+BARE_PORT=${BARE_PORT:-}
 REUSE=${REUSE:-0}
 DROP_AFTER=${DROP_AFTER:-0}
 SEARCH_QUERY=${SEARCH_QUERY:-region=44&category=KEY&status=VALID&limit=20}
@@ -99,6 +100,8 @@ int_in warmup "$WARMUP" 0 3600
 int_in duration "$DURATION" 1 3600
 int_in rounds "$ROUNDS" 1 15
 int_in port "$PORT" 1024 65535
+BARE_PORT=${BARE_PORT:-$((PORT + 1))}
+int_in bare-port "$BARE_PORT" 1024 65535
 int_in pgport "$PGPORT" 1 65535
 int_in sample-keys "$SAMPLE_KEYS" 1 1000000
 int_in buffer-warn "$BUFFER_WARN" 1 1000000000
@@ -133,6 +136,7 @@ PG_VERSION=$(psql_admin 'SHOW server_version')
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port_in_use "$PORT" && die "something already listens on 127.0.0.1:$PORT: choose another --port"
+port_in_use "$BARE_PORT" && die "something already listens on 127.0.0.1:$BARE_PORT: choose another BARE_PORT"
 
 # ---------------------------------------------------------------------------------------------------------------
 # Scratch directory, results file, and the clean-up that always runs
@@ -142,6 +146,7 @@ mkdir -p "$RESULTS_DIR"
 REPORT=$RESULTS_DIR/read-paths-$STAMP.md
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/read-paths.XXXXXX")
 SERVICE_PID=
+BARE_PID=
 LOAD_PID=
 CHILD_PID=
 
@@ -159,6 +164,7 @@ cleanup() {
     stop_pid "$CHILD_PID" 5
     stop_pid "$LOAD_PID" 30
     stop_pid "$SERVICE_PID" 30
+    stop_pid "$BARE_PID" 30
     if ((DROP_AFTER)) && [[ ${DB_OURS:-0} == 1 ]]; then
         log "dropping the database $DB"
         psql_admin "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || echo "WARNING: could not drop $DB" >&2
@@ -247,6 +253,11 @@ if (($(permit_count) == 0)); then
     LOADER_LINE=$(grep -o 'Demo data: loaded .*' "$WORK/load.log" | tail -n 1 || true)
     LOADED=1
     log "loaded in $LOAD_SECONDS s (${LOADER_LINE:-no loader line in the log})"
+fi
+if ((!LOADED)); then
+    # A reused database may predate this build's migrations: load-demo applies them and, finding permits, loads none.
+    log "applying this build's pending migrations to $DB (load-demo finds permits and loads nothing)"
+    java $JAVA_OPTS -jar "$JAR" load-demo "$PERMITS" >"$WORK/migrate.log" 2>&1 || { tail -n 40 "$WORK/migrate.log" >&2; die "migrating $DB failed"; }
 fi
 PERMITS_IN_DB=$(permit_count)
 ENTERPRISES_IN_DB=$(psql_val "SELECT count(*) FROM enterprise")
@@ -383,10 +394,13 @@ build_search() {
             where+=("p.enterprise_id IN ($names)")
         fi
     fi
-    if [[ -n $region ]]; then
-        local hi=$region; while ((${#hi} < 6)); do hi+=9; done
-        param "$region"; a=$P; param "$hi"; b=$P
-        where+=("p.region_code BETWEEN $a AND $b")
+    if [[ -n $region ]]; then   # RegionFilter: an equality on the column of the prefix's level
+        param "$region"
+        case ${#region} in
+            2) where+=("p.province_code = $P") ;;
+            4) where+=("p.city_code = $P") ;;
+            6) where+=("p.region_code = $P") ;;
+        esac
     fi
     if [[ -n $industry ]]; then
         local hi=$industry; while ((${#hi} < 4)); do hi+=9; done
@@ -396,7 +410,7 @@ build_search() {
     if [[ -n $category ]]; then param "$category"; where+=("p.category = $P"); fi
     if [[ -n $status ]]; then param "$status"; where+=("p.status = $P"); fi
     if [[ -n $expiring ]]; then param "$expiring"; where+=("p.valid_to < $P"); fi
-    SQL=$SUMMARY_SELECT
+    SQL="/* planned per execution */ $SUMMARY_SELECT"
     if ((${#where[@]})); then
         local joined=${where[0]} i
         for ((i = 1; i < ${#where[@]}; i++)); do joined+=" AND ${where[i]}"; done
@@ -460,8 +474,10 @@ EXPLAIN_ROWS=()
 explain() {
     local label=$1 nested=$2 sql=$3; shift 3
     PARAMS=("$@")
-    local args mode out times=() buffers=() flags=() rc
+    local args mode out times=() buffers=() flags=() rc per_execution=0
     args=$(execute_args)
+    # the service never keeps such a statement prepared, so its generic plan is shown but not judged
+    [[ $sql == '/* planned per execution */'* ]] && per_execution=1
     {
         echo "### $label"
         echo
@@ -493,8 +509,14 @@ explain() {
         t=$(grep -o 'Execution Time: [0-9.]*' "$out" | tail -n 1 | awk '{print $3}' || true)
         if ((rc != 0)); then t="error"; warn "EXPLAIN failed for '$label' ($mode plan): $(grep -m1 ERROR "$out" || echo "exit $rc")"; fi
         times+=("${t:-?}")
-        local seq bufs
+        local seq bufs bufs_judged
         seq=$(grep -oE "Seq Scan on ($BIG_TABLES)( |\$)" "$out" | sed 's/ *$//' | sort -u | sed 's/Seq Scan on //' | paste -sd, - || true)
+        if ((per_execution)) && [[ $mode == generic ]]; then
+            seq=''
+            bufs_judged=0
+        else
+            bufs_judged=1
+        fi
         if [[ -n $seq ]]; then
             warn "Seq Scan on $seq in the $mode plan of '$label'"
             flags+=("$mode: Seq Scan on $seq")
@@ -507,7 +529,7 @@ explain() {
                 if (match($0, /read=[0-9]+/)) n += substr($0, RSTART + 5, RLENGTH - 5)
                 print n; exit }' "$out")
         buffers+=("${bufs:-?}")
-        if [[ -n $bufs ]] && ((bufs > BUFFER_WARN)); then
+        if ((bufs_judged)) && [[ -n $bufs ]] && ((bufs > BUFFER_WARN)); then
             warn "the $mode plan of '$label' touches $bufs buffers ($((bufs * 8 / 1024)) MB) for one request: it reads far more rows than it returns"
             flags+=("$mode: $bufs buffers")
         fi
@@ -516,7 +538,11 @@ explain() {
             if [[ $mode == custom ]]; then
                 echo "Custom plan (the planner sees the values):"
             else
-                echo "Generic plan (plan_cache_mode = force_generic_plan: what a prepared statement the service keeps may use after 5 executions):"
+                if ((per_execution)); then
+                    echo "Generic plan (not used: the service plans this statement with its values at every execution; shown for comparison):"
+                else
+                    echo "Generic plan (plan_cache_mode = force_generic_plan: what a prepared statement the service keeps may use after 5 executions):"
+                fi
             fi
             echo
             echo '```'
@@ -561,22 +587,53 @@ explain_search "search $SEARCH_QUERY (the measured page)" "${SEARCH_PAIRS[@]}"
 # The service
 # ---------------------------------------------------------------------------------------------------------------
 BASE=http://127.0.0.1:$PORT
-log "starting the service on $BASE"
-java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -jar "$JAR" >"$WORK/service.log" 2>&1 &
-SERVICE_PID=$!
-ready=0
-for ((i = 0; i < 240; i++)); do
-    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
-        tail -n 40 "$WORK/service.log" >&2
-        if grep -qiE 'checksum mismatch|Validate failed' "$WORK/service.log"; then
-            die "the service refused the database: its migrations differ from this build's (loaded by another version?); rerun without --reuse"
+BARE_BASE=http://127.0.0.1:$BARE_PORT
+
+# wait_ready PID BASE LOG
+wait_ready() {
+    local pid=$1 base=$2 logfile=$3 i
+    for ((i = 0; i < 240; i++)); do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            tail -n 40 "$logfile" >&2
+            if grep -qiE 'checksum mismatch|Validate failed' "$logfile"; then
+                die "the service refused the database: its migrations differ from this build's (loaded by another version?); rerun without --reuse"
+            fi
+            die "the service exited during start-up"
         fi
-        die "the service exited during start-up"
-    fi
-    if curl -fsS -o /dev/null --max-time 2 "$BASE/q/health/ready" 2>/dev/null; then ready=1; break; fi
-    sleep 0.5
+        if curl -fsS -o /dev/null --max-time 2 "$base/q/health/ready" 2>/dev/null; then return 0; fi
+        sleep 0.5
+    done
+    tail -n 40 "$logfile" >&2
+    die "the service at $base was not ready after 120 s"
+}
+
+# The gateway's cost is measured against a second instance of the same build on the same database that limits no
+# path; called without a key it also authenticates and audits nothing. It starts first: the measured instance
+# issues the demo keys at its start (revoking earlier ones), and the bare one must not revoke them.
+log "starting the bare instance (no rate limiting) on $BARE_BASE"
+java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$BARE_PORT" -Depermit.rate-limit.exempt-paths=/ \
+    -jar "$JAR" >"$WORK/bare.log" 2>&1 &
+BARE_PID=$!
+wait_ready "$BARE_PID" "$BARE_BASE" "$WORK/bare.log"
+
+# The measured instance runs the whole gateway with the shipped code paths; only the limits are raised so that wrk
+# measures throughput instead of being refused (every request still takes a token from a bucket).
+log "starting the service on $BASE"
+UNLIMITED=(-Depermit.rate-limit.anonymous.requests-per-second=10000000 -Depermit.rate-limit.anonymous.burst=10000000
+    -Depermit.rate-limit.anonymous.daily-quota=100000000000)
+for plan in free standard partner; do
+    UNLIMITED+=("-Depermit.rate-limit.plans.$plan.requests-per-second=10000000" "-Depermit.rate-limit.plans.$plan.burst=10000000"
+        "-Depermit.rate-limit.plans.$plan.daily-quota=100000000000")
 done
-((ready)) || { tail -n 40 "$WORK/service.log" >&2; die "the service was not ready after 120 s"; }
+java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" "${UNLIMITED[@]}" -Depermit.demo.enabled=true \
+    -jar "$JAR" >"$WORK/service.log" 2>&1 &
+SERVICE_PID=$!
+wait_ready "$SERVICE_PID" "$BASE" "$WORK/service.log"
+# The demo vendor's key, printed once on the console at start-up (never logged)
+VENDOR_KEY=$(grep -oE 'vendor: +epk_[A-Za-z0-9_-]+' "$WORK/service.log" | awk '{ print $2 }' | tail -n 1 || true)
+[[ -n $VENDOR_KEY ]] || die "the service printed no demo vendor key"
+status=$(curl -sS --max-time 60 -o /dev/null -w '%{http_code}' -H "X-API-Key: $VENDOR_KEY" "$BASE/v1/me")
+[[ $status == 200 ]] || die "GET /v1/me with the demo vendor key answered $status"
 JAVA_VERSION=$(java -version 2>&1 | head -n 1)
 
 # Sanity: the API answers what the SQL answers
@@ -602,14 +659,14 @@ SEARCH_ROWS=$(wc -w <<<"$api_numbers")
 # ---------------------------------------------------------------------------------------------------------------
 CLK_TCK=$(getconf CLK_TCK)
 WRK_TIMEOUT=$((DURATION > 10 ? DURATION : 10))   # count slow responses in the latency instead of dropping them
-service_cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$SERVICE_PID/stat"; }
+service_cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/${MEASURED_PID:-$SERVICE_PID}/stat"; }
 
 # run_wrk NAME URL SCRIPT [ARGS...] -> sets RPS P99 REQS ERRS CPU_US
 run_wrk() {
     local name=$1 url=$2 script=$3; shift 3
     local out=$WORK/wrk-$name.out cpu0 cpu1
     cpu0=$(service_cpu_ticks)
-    run_child wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout "${WRK_TIMEOUT}s" --latency -s "$script" "$url" ${1:+--} "$@" >"$out" 2>&1 \
+    run_child wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout "${WRK_TIMEOUT}s" --latency "${WRK_HEADERS[@]}" -s "$script" "$url" ${1:+--} "$@" >"$out" 2>&1 \
         || { cat "$out" >&2; die "wrk failed ($name)"; }
     cpu1=$(service_cpu_ticks)
     local line
@@ -632,7 +689,7 @@ run_pgbench() {
     local name=$1 script=$2; shift 2
     local out=$WORK/pgbench-$name.out prefix=$WORK/pglog-$name
     rm -f "$prefix".*
-    run_child "$PGBENCH" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" \
+    run_child "$PGBENCH" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -n -M "${PGB_MODE:-prepared}" -c "$CONNECTIONS" -j "$THREADS" \
         -T "$DURATION" -r -l --log-prefix="$prefix" -f "$script" "$@" "$DB" >"$out" 2>&1 \
         || { cat "$out" >&2; die "pgbench failed ($name)"; }
     TPS=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\).*/\1/p' "$out" | tail -n 1)
@@ -647,8 +704,16 @@ run_pgbench() {
     cat "$out" >>"$WORK/pgbench-all.out"
 }
 
+WRK_HEADERS=()
 PATHS=(lookup-fixed lookup-random search)
 declare -A TITLE=([lookup-fixed]="lookup, fixed key" [lookup-random]="lookup, random key" [search]="search page")
+# The gateway's cost on the fixed-key lookup: the same request to the bare instance (no rate limiting, anonymous:
+# no authentication, no audit), to the measured one anonymous (rate limiting), and with the demo vendor's API key
+# (authentication + rate limiting + an audit row per request). Interleaved in every round, wrk only.
+GATEWAY_PATHS=(bare anonymous api-key)
+declare -A GW_TITLE=([bare]="no gateway (bare instance, anonymous)" [anonymous]="rate limiting (anonymous)"
+    [api-key]="API key: authentication + rate limiting + audit")
+declare -A GW_RPS GW_P99 GW_CPU
 declare -A API_RPS API_P99 API_CPU PG_TPS PG_P99
 RAW_ROWS=()
 
@@ -682,18 +747,38 @@ for ((round = 1; round <= ROUNDS; round++)); do
         case $path in
             lookup-fixed) run_pgbench "$path-$round" "$BENCH_DIR/pgbench-lookup-fixed.sql" -D "pn=$FIXED_KEY" ;;
             lookup-random) run_pgbench "$path-$round" "$BENCH_DIR/pgbench-lookup-random.sql" -D "nkeys=$NKEYS" ;;
-            search) run_pgbench "$path-$round" "$WORK/pgbench-search.sql" "${SEARCH_DEFINES[@]}" ;;
+            # the service plans each search with its values (PlannedPerExecution): -M extended does the same
+            search) PGB_MODE=extended run_pgbench "$path-$round" "$WORK/pgbench-search.sql" "${SEARCH_DEFINES[@]}" ;;
         esac
         PG_TPS[$path]+="$TPS "; PG_P99[$path]+="$P99 "
         log "  API $a_rps req/s, p99 $a_p99 ms, service CPU $a_cpu us/request | pgbench $TPS tps, p99 $P99 ms"
         RAW_ROWS+=("| $round | ${TITLE[$path]} | $a_rps | $a_p99 | $a_cpu | $(printf '%.1f' "$TPS") | $P99 |")
         sleep 1
     done
-done
 
-log "stopping the service"
+    for gw in "${GATEWAY_PATHS[@]}"; do
+        log "round $round/$ROUNDS: gateway cost, $gw (wrk; ${DURATION} s)"
+        case $gw in
+            bare) MEASURED_PID=$BARE_PID run_wrk "gw-$gw-$round" "$BARE_BASE/v1/public/permits/$FIXED_KEY" "$BENCH_DIR/wrk-report.lua" ;;
+            anonymous) run_wrk "gw-$gw-$round" "$BASE/v1/public/permits/$FIXED_KEY" "$BENCH_DIR/wrk-report.lua" ;;
+            api-key)
+                WRK_HEADERS=(-H "X-API-Key: $VENDOR_KEY")
+                run_wrk "gw-$gw-$round" "$BASE/v1/public/permits/$FIXED_KEY" "$BENCH_DIR/wrk-report.lua"
+                WRK_HEADERS=() ;;
+        esac
+        GW_RPS[$gw]+="$RPS "; GW_P99[$gw]+="$P99 "; GW_CPU[$gw]+="$CPU_US "
+        log "  $RPS req/s, p99 $P99 ms, service CPU $CPU_US us/request"
+        RAW_ROWS+=("| $round | gateway: ${GW_TITLE[$gw]} | $RPS | $P99 | $CPU_US | | |")
+        sleep 1
+    done
+done
+AUDITED=$(psql_val "SELECT count(*) FROM audit_log WHERE client_id = '00000000-0000-4000-8000-0000000000b1' AND occurred_at > now() - interval '1 day'" 2>/dev/null || echo '?')
+
+log "stopping the services"
 stop_pid "$SERVICE_PID" 30
 SERVICE_PID=
+stop_pid "$BARE_PID" 30
+BARE_PID=
 LOADAVG_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -724,6 +809,13 @@ verdict() { # path
     b=$(awk -v p="$p" 'BEGIN { print (p + 0 < 20) ? "MET" : "MISSED" }')
     printf 'API/pgbench %s (target >= 0.50: %s); API p99 %s ms (target < 20 ms: %s)' "$r" "$a" "$p" "$b"
 }
+GW_TABLE="| fixed-key lookup through | API req/s | API p99 ms | service CPU µs/req | req/s vs bare | p99 vs bare |
+|---|---:|---:|---:|---:|---:|"
+for gw in "${GATEWAY_PATHS[@]}"; do
+    r=$(median "${GW_RPS[$gw]}"); p=$(median3 "${GW_P99[$gw]}")
+    GW_TABLE+=$'\n'"| ${GW_TITLE[$gw]} | $r | $p | $(median "${GW_CPU[$gw]}" | cut -d. -f1) | $(ratio "$r" "$(median "${GW_RPS[bare]}")") | $(ratio "$p" "$(median3 "${GW_P99[bare]}")") |"
+done
+
 TARGETS="- Lookup, fixed key (identical SQL on both sides; the target's measure): $(verdict lookup-fixed)
 - Lookup, random key (pgbench adds one primary-key read per transaction, so its ceiling is a little low and the ratio a little high): $(verdict lookup-random)"
 if [[ -n $LOAD_SECONDS ]]; then
@@ -747,7 +839,7 @@ PGBENCH_VERSION=$("$PGBENCH" --version)
     echo
     echo "- Commit $COMMIT; $CPUS CPUs, $(free -g | awk '/^Mem:/ { print $2 }') GB RAM; load average $LOADAVG_START at start, $LOADAVG_END at end"
     echo "- PostgreSQL $PG_VERSION at $PGHOST:$PGPORT; $PGBENCH_VERSION; $WRK_VERSION; $JAVA_VERSION${JAVA_OPTS:+; JAVA_OPTS=$JAVA_OPTS}"
-    echo "- wrk -t $THREADS -c $CONNECTIONS and pgbench -M prepared -c $CONNECTIONS -j $THREADS; ${WARMUP} s warm-up, then $ROUNDS round(s) of ${DURATION} s per tool and path; medians below"
+    echo "- wrk -t $THREADS -c $CONNECTIONS and pgbench -c $CONNECTIONS -j $THREADS (-M prepared for the lookups, which the service keeps prepared; -M extended for the search, which it plans at every execution); ${WARMUP} s warm-up, then $ROUNDS round(s) of ${DURATION} s per tool and path; medians below"
     echo "- Data: $PERMITS_IN_DB permits of $ENTERPRISES_IN_DB enterprises, database size $DB_SIZE"
     if [[ -n $LOAD_SECONDS ]]; then
         echo "- Load: \`load-demo $PERMITS\` took **$LOAD_SECONDS s** wall clock (JVM start, migrations, COPY, index rebuild, ANALYZE); the loader logged: ${LOADER_LINE:-nothing}"
@@ -771,6 +863,12 @@ PGBENCH_VERSION=$("$PGBENCH" --version)
     echo '```'
     echo
     echo "- service CPU µs/req: CPU time of the service process (all threads) during the wrk run divided by the requests served."
+    echo
+    echo "## The gateway's cost on a permit lookup (same run, interleaved with the rounds above)"
+    echo
+    echo "$GW_TABLE"
+    echo
+    echo "- The bare instance is the same build on the same database with epermit.rate-limit.exempt-paths=/, called without a key: no rate limiting, no authentication, no audit. The measured instance runs with the limits raised (every request still takes a token). The API-key rows authenticate the demo vendor (one indexed read of its key per request) and write one audit row per request (batched after the response): $AUDITED audit rows of the vendor in the database after the run."
     echo
     if ((${#WARNINGS[@]})); then
         echo "## Warnings"
