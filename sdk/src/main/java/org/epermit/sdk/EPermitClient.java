@@ -425,7 +425,8 @@ public final class EPermitClient {
          * GETs that came with an {@code ETag} (the public reads: permit searches, permits, their history and versions,
          * enterprises, reference data), sends that ETag in {@code If-None-Match} the next time, and on {@code 304 Not Modified}
          * returns the kept response, so an unchanged body is not sent again. The least recently used responses are
-         * dropped first. Off by default (0). A call that sets its own {@code If-None-Match} header is sent as it is.
+         * dropped first. Off by default (0). A call that sets its own {@code If-None-Match} header is sent as it
+         * is, and a 304 to it throws {@link org.epermit.sdk.errors.UnexpectedResponseException}.
          *
          * @param maxResponses how many responses to keep, 0 for none
          * @return this builder

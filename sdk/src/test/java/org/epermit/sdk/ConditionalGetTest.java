@@ -1,6 +1,7 @@
 package org.epermit.sdk;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.epermit.sdk.errors.UnexpectedResponseException;
 import org.epermit.sdk.model.PublicPermit;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -15,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ConditionalGetTest {
@@ -101,5 +103,11 @@ class ConditionalGetTest {
         client.publicPermits().get(Stubs.PERMIT, RequestOptions.builder().header("If-None-Match", "\"mine\"").build());
         api.verify(1, getRequestedFor(urlPathEqualTo(Stubs.PERMIT_PATH)).withHeader("If-None-Match", equalTo("\"mine\"")));
         api.verify(0, getRequestedFor(urlPathEqualTo(Stubs.PERMIT_PATH)).withHeader("If-None-Match", equalTo(V1)));
+
+        // its 304 is the caller's to handle: there is no body to return
+        UnexpectedResponseException notModified = catchThrowableOfType(UnexpectedResponseException.class,
+                () -> client.publicPermits().get(Stubs.PERMIT, RequestOptions.builder().header("If-None-Match", V1).build()));
+        assertThat(notModified.getStatusCode()).isEqualTo(304);
+        assertThat(notModified.getCode()).isEqualTo("HTTP_304");
     }
 }
