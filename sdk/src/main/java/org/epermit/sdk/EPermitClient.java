@@ -15,6 +15,7 @@ import java.util.Properties;
 import org.epermit.sdk.internal.ApiCalls;
 import org.epermit.sdk.internal.ApiKeyAuthenticator;
 import org.epermit.sdk.internal.Authenticator;
+import org.epermit.sdk.internal.ETagCache;
 import org.epermit.sdk.internal.OAuth2Authenticator;
 import org.epermit.sdk.internal.RetryPolicy;
 import org.epermit.sdk.internal.Transport;
@@ -84,7 +85,8 @@ public final class EPermitClient {
         RetryPolicy retry = new RetryPolicy(b.maxRetries, b.initialRetryDelay, b.maxRetryDelay, b.maxRetryAfter,
                 RetryPolicy.defaults(0).random());
         Transport transport = new Transport(http, json, authenticator, new Transport.Settings(headers, b.timeout,
-                b.attemptTimeout, retry, b.clock, b.sleeper, Transport.Settings.randomKeys()));
+                b.attemptTimeout, retry, b.clock, b.sleeper, Transport.Settings.randomKeys()),
+                b.conditionalGets == 0 ? ETagCache.DISABLED : new ETagCache(b.conditionalGets));
         ApiCalls calls = new ApiCalls(transport, json, withoutTrailingSlash(baseUrl));
         this.publicPermits = new PublicPermitService(calls);
         this.publicEnterprises = new PublicEnterpriseService(calls);
@@ -235,6 +237,7 @@ public final class EPermitClient {
         private HttpClient httpClient;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private int conditionalGets;
 
         private Builder() {
         }
@@ -414,6 +417,25 @@ public final class EPermitClient {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Makes repeated reads conditional: the client keeps the last response to each of up to {@code maxResponses}
+         * GETs that came with an {@code ETag} (the public reads: permit searches, permits, their history and versions,
+         * enterprises, reference data), sends that ETag in {@code If-None-Match} the next time, and on {@code 304 Not Modified}
+         * returns the kept response, so an unchanged body is not sent again. The least recently used responses are
+         * dropped first. Off by default (0). A call that sets its own {@code If-None-Match} header is sent as it
+         * is, and a 304 to it throws {@link org.epermit.sdk.errors.UnexpectedResponseException}.
+         *
+         * @param maxResponses how many responses to keep, 0 for none
+         * @return this builder
+         */
+        public Builder conditionalGets(int maxResponses) {
+            if (maxResponses < 0) {
+                throw new IllegalArgumentException("maxResponses must be 0 or more, got " + maxResponses);
+            }
+            this.conditionalGets = maxResponses;
             return this;
         }
 

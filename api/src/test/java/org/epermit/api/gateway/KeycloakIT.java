@@ -2,6 +2,13 @@ package org.epermit.api.gateway;
 
 import io.restassured.path.json.JsonPath;
 import org.epermit.api.testing.PackagedApp;
+import org.epermit.sdk.Credentials;
+import org.epermit.sdk.EPermitClient;
+import org.epermit.sdk.errors.PermissionException;
+import org.epermit.sdk.model.CredentialType;
+import org.epermit.sdk.model.Me;
+import org.epermit.sdk.model.PermitSummary;
+import org.epermit.sdk.param.PermitSearchParams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,18 +25,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Against a real Keycloak with {@code keycloak/realm-epermit.json} imported ({@code keycloak/run.sh start}); runs only
  * when {@code EPERMIT_KEYCLOAK_URL} is set (e.g. {@code http://127.0.0.1:18080}). The packaged service is started
  * against the realm; the demo administrator registers the realm's clients through the admin API, as an operator
- * would (docs/keycloak.md).
+ * would (docs/keycloak.md). The Java SDK authenticates here too, with the vendor's client credentials.
  */
 @EnabledIfEnvironmentVariable(named = "EPERMIT_KEYCLOAK_URL", matches = ".+")
 class KeycloakIT {
@@ -120,6 +129,37 @@ class KeycloakIT {
         } while (response.statusCode() == 200 && Instant.now().isBefore(deadline));
         assertThat(Instant.now().getEpochSecond()).as("refused only after it expired").isGreaterThanOrEqualTo(expiresAt);
         assertUnauthenticated(response);
+    }
+
+    @Test
+    void the_sdk_with_client_credentials_is_the_vendor_and_reads_only_what_was_delegated_to_it() {
+        // What a vendor's integration configures: the realm's token endpoint, its Keycloak client and secret, and
+        // no scopes (the client's defaults).
+        EPermitClient sdk = EPermitClient.builder().baseUrl("http://127.0.0.1:" + app.port).appInfo("keycloak-it/1")
+                .credentials(Credentials.clientCredentials(URI.create(realm + "/protocol/openid-connect/token"),
+                        VENDOR, VENDOR_SECRET))
+                .build();
+
+        Me me = sdk.me().get();
+        assertThat(me.getClientId()).hasToString(vendorClientId);
+        assertThat(me.getName()).isEqualTo(VENDOR + " (Keycloak)");
+        assertThat(me.getCredentialType()).isEqualTo(CredentialType.OAUTH2);
+        assertThat(me.getRoles()).containsExactly("vendor");
+        assertThat(me.getScopes()).containsExactly("permits:read");
+
+        List<String> delegated = sdk.permits().search(PermitSearchParams.all()).stream()
+                .map(PermitSummary::getPermitNumber).toList();
+        assertThat(delegated).as("the enterprise delegated to this vendor in @BeforeAll").isNotEmpty();
+        assertThat(sdk.permits().get(delegated.get(0)).getPermit().getPermitNumber()).isEqualTo(delegated.get(0));
+
+        String notDelegated = sdk.publicPermits().search(PermitSearchParams.builder().limit(100).build()).stream()
+                .map(PermitSummary::getPermitNumber).filter(n -> !delegated.contains(n)).findFirst().orElseThrow();
+        PermissionException refused = catchThrowableOfType(PermissionException.class,
+                () -> sdk.permits().get(notDelegated));
+        assertThat(refused.getStatusCode()).isEqualTo(403);
+        assertThat(refused.getCode()).isEqualTo(PermissionException.NOT_DELEGATED);
+        assertThat(refused.isNotDelegated()).isTrue();
+        assertThat(refused.getRequestId()).isNotBlank();
     }
 
     private static String register(String oidcClientId, String scopes) throws Exception {

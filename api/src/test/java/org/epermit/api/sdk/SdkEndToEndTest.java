@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The Java SDK (sdk/, built from the committed contract) against the real running service and its demo data: what a
- * vendor's integration does, end to end. Authentication, /v1/me and rate limiting join when the gateway lands.
+ * vendor's integration does, end to end, with the public operations. Credentials: {@link SdkGatewayEndToEndTest}
+ * (API keys) and {@link SdkOAuth2EndToEndTest} (OAuth2 client credentials); rate limits: {@link SdkRateLimitEndToEndTest}.
  */
 @QuarkusTest
 class SdkEndToEndTest {

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The SDK against the running service's gateway, with API keys: /v1/me, an administrator registering a client whose
- * new key then works, delegation changing what a vendor may read, and the refusals as typed exceptions. OAuth2
- * bearer tokens are not accepted by the service yet (next gateway slice); the SDK's token handling is unit-tested.
+ * new key then works, delegation changing what a vendor may read, and the refusals as typed exceptions. The SDK
+ * with OAuth2 client credentials: {@link SdkOAuth2EndToEndTest}, and against a real Keycloak in KeycloakIT.
  */
 @QuarkusTest
 class SdkGatewayEndToEndTest {

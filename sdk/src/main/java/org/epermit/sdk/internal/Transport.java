@@ -27,8 +27,8 @@ import org.epermit.sdk.errors.ServerException;
 /**
  * Sends one call's request until it succeeds or must fail: adds the client's headers and credentials, retries
  * connection failures and 429/502/503/504 answers with backoff (or after {@code Retry-After}), keeps one
- * {@code Idempotency-Key} across all attempts of a POST, bounds every attempt and the whole call in time, and turns
- * the final failure into a typed exception. One instance serves a whole client; it is immutable and thread-safe.
+ * {@code Idempotency-Key} across all attempts of a POST, bounds every attempt and the whole call in time, makes GETs
+ * conditional when the client keeps responses ({@link ETagCache}), and turns the final failure into a typed exception. One instance serves a whole client; it is immutable and thread-safe.
  */
 public final class Transport {
 
@@ -41,6 +41,7 @@ public final class Transport {
     private final Settings settings;
     private final Authenticator authenticator;
     private final ErrorMapper errors;
+    private final ETagCache etags;
 
     /**
      * Everything the transport needs besides the HTTP client and the credentials.
@@ -96,10 +97,25 @@ public final class Transport {
      * @param settings      headers, timeouts, retries, clock and sleeper
      */
     public Transport(HttpClient http, ObjectMapper json, Authenticator authenticator, Settings settings) {
+        this(http, json, authenticator, settings, ETagCache.DISABLED);
+    }
+
+    /**
+     * Creates the transport with conditional GETs.
+     *
+     * @param http          the HTTP client (shared, thread-safe)
+     * @param json          the generated layer's object mapper, to read problem documents
+     * @param authenticator puts credentials on requests
+     * @param settings      headers, timeouts, retries, clock and sleeper
+     * @param etags         responses kept for conditional GETs, or {@link ETagCache#DISABLED}
+     */
+    public Transport(HttpClient http, ObjectMapper json, Authenticator authenticator, Settings settings,
+                     ETagCache etags) {
         this.http = Objects.requireNonNull(http, "http");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.errors = new ErrorMapper(json);
+        this.etags = Objects.requireNonNull(etags, "etags");
     }
 
     /**
@@ -129,6 +145,10 @@ public final class Transport {
         String idempotencyKey = options.idempotencyKey()
                 .orElseGet(() -> "POST".equals(request.method()) ? settings.idempotencyKeys().get() : null);
         URI uri = withQuery(request.uri(), options.queryParameters());
+        // A caller who sends its own If-None-Match handles the 304 itself: the cache stays out of the way.
+        String cacheKey = etags.enabled() && "GET".equals(request.method()) && header(request, options, "If-None-Match") == null
+                ? ETagCache.key(uri, header(request, options, "Accept-Language")) : null;
+        ETagCache.Stored stored = cacheKey == null ? null : etags.get(cacheKey).orElse(null);
 
         EPermitException last = null;
         int attempts = 0;
@@ -144,10 +164,16 @@ public final class Transport {
             Duration retryAfter = null;
             try {
                 Authenticator.Authorization authorization = authenticator.authorize(budget);
-                HttpRequest attempt = prepare(request, uri, budget, authorization, idempotencyKey, options);
+                HttpRequest attempt = prepare(request, uri, budget, authorization, idempotencyKey, options, stored);
                 HttpResponse<byte[]> response = Attempt.send(http, attempt, budget);
                 int status = response.statusCode();
+                if (status == 304 && stored != null) {
+                    return stored.response(); // not modified: the body this client already has
+                }
                 if (status / 100 == 2) {
+                    if (cacheKey != null) {
+                        etags.update(cacheKey, response);
+                    }
                     return response;
                 }
                 retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
@@ -204,8 +230,11 @@ public final class Transport {
 
     private HttpRequest prepare(HttpRequest request, URI uri, Duration budget,
                                 Authenticator.Authorization authorization, String idempotencyKey,
-                                RequestOptions options) {
+                                RequestOptions options, ETagCache.Stored stored) {
         HttpRequest.Builder b = HttpRequest.newBuilder(request, (name, value) -> true).uri(uri).timeout(budget);
+        if (stored != null) {
+            b.setHeader("If-None-Match", stored.etag());
+        }
         // Every answer is JSON or a problem. The generated code asks only for application/problem+json where the
         // contract documents no success body (a 204 DELETE), which the service answers with 406.
         b.setHeader("Accept", ACCEPT);
@@ -216,6 +245,18 @@ public final class Transport {
         }
         options.headers().forEach(b::setHeader);
         return b.build();
+    }
+
+    /** The value a request will carry for a header: the call's own, else the client's, else the generated code's. */
+    private String header(HttpRequest request, RequestOptions options, String name) {
+        for (Map<String, String> headers : List.of(options.headers(), settings.headers())) {
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                if (h.getKey().equalsIgnoreCase(name)) {
+                    return h.getValue();
+                }
+            }
+        }
+        return request.headers().firstValue(name).orElse(null);
     }
 
     private static boolean retryable(EPermitException e) {
