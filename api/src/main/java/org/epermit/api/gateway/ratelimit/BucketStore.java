@@ -108,6 +108,11 @@ public final class BucketStore implements AutoCloseable {
         return redis != null && redis.usable();
     }
 
+    /** host:port of the configured Redis (never its password), or empty when each instance keeps its own buckets. */
+    public Optional<String> redisAddress() {
+        return redis == null ? Optional.empty() : Optional.of(redis.where());
+    }
+
     @Override
     public void close() {
         if (redis != null) {

@@ -223,5 +223,9 @@ class RateLimitTest {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.header("RateLimit")).isNull();
         }
+        // no Redis configured: nothing to share, nothing degraded
+        from("198.51.100.99").get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == '" + SharedLimitsHealthCheck.NAME + "' }.data.limits",
+                        equalTo("per instance (no Redis configured)"));
     }
 }
