@@ -1,6 +1,7 @@
 package org.epermit.api.gateway.auth;
 
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -52,8 +53,10 @@ public class CredentialHeaders {
     }
 
     void install(@Observes Router router) {
-        // After the audit (MIN_VALUE + 1) and body-size (MIN_VALUE + 2) handlers, before authentication.
-        router.route().order(Integer.MIN_VALUE + 3).handler(rc -> {
+        // After the audit (MIN_VALUE + 1) and body-size (MIN_VALUE + 2) handlers and after the refusal of addresses
+        // that failed to authenticate too often (-AUTHENTICATION - 10: RateLimitRoutes), so that such an address gets
+        // its 429 whatever it sends; before authentication (-AUTHENTICATION).
+        router.route().order(-SecurityHandlerPriorities.AUTHENTICATION - 5).handler(rc -> {
             boolean bearer = hasBearerToken(rc.request());
             if (bearer && rc.request().getHeader(ApiKeyAuthenticationMechanism.HEADER) != null) {
                 rc.fail(new ApiException(ErrorCode.MALFORMED_REQUEST, Message.of(

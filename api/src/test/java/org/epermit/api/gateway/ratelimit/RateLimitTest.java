@@ -187,7 +187,8 @@ class RateLimitTest {
         // now any credential from that address is refused before it is read: a good key and a bad one alike
         Response withGood = from("198.51.100.66").header("X-API-Key", good).get("/v1/me");
         Response withBad = from("198.51.100.66").header("X-API-Key", bad).get("/v1/me");
-        for (Response refused : List.of(withGood, withBad)) {
+        Response withGarbageToken = from("198.51.100.66").header("Authorization", "Bearer not-a-jwt").get("/v1/me");
+        for (Response refused : List.of(withGood, withBad, withGarbageToken)) {
             refused.then().statusCode(429).contentType("application/problem+json")
                     .body("code", equalTo("RATE_LIMITED"))
                     .header("RateLimit", startsWith("\"auth-failures\";r=0;t="));
