@@ -1,8 +1,9 @@
 package org.epermit.api.gateway.ratelimit;
 
+import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.Wellness;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
@@ -14,12 +15,12 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
  * degraded limiter into an outage. Liveness and readiness stay UP; alert on this check or on the
  * {@code epermit.rate_limit.redis.available} gauge.
  *
- * <p>It reports the outcome of the last request's Redis operation (requests find out that Redis is back, at most one
- * per retry interval), so an idle instance reports the state it last saw.
+ * <p>While Redis is unreachable, the check itself asks it (a PING, at most once per retry interval, as requests do),
+ * so that an instance that serves no requests also finds out that it is back.
  */
 @Wellness
 @ApplicationScoped
-public class SharedLimitsHealthCheck implements HealthCheck {
+public class SharedLimitsHealthCheck implements AsyncHealthCheck {
 
     static final String NAME = "Rate limits shared through Redis";
 
@@ -29,18 +30,18 @@ public class SharedLimitsHealthCheck implements HealthCheck {
         this.buckets = buckets;
     }
 
+    /** Asynchronous: health checks run on the event loop, and asking Redis must not block it. */
     @Override
-    public HealthCheckResponse call() {
+    public Uni<HealthCheckResponse> call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         if (buckets.redisAddress().isEmpty()) {
             // the embedded default: one instance, nothing to share
-            return response.up().withData("limits", "per instance (no Redis configured)").build();
+            return Uni.createFrom().item(response.up().withData("limits", "per instance (no Redis configured)").build());
         }
         String redis = buckets.redisAddress().get();
-        if (buckets.shared()) {
-            return response.up().withData("limits", "shared").withData("redis", redis).build();
-        }
-        return response.down().withData("limits", "per instance: Redis is unreachable, each instance counts alone")
-                .withData("redis", redis).build();
+        return Uni.createFrom().completionStage(buckets.checkShared()).map(shared -> shared
+                ? response.up().withData("limits", "shared").withData("redis", redis).build()
+                : response.down().withData("limits", "per instance: Redis is unreachable, each instance counts alone")
+                        .withData("redis", redis).build());
     }
 }

@@ -96,7 +96,7 @@ class SharedLimitsTest {
 
     @Test
     void while_redis_is_away_each_instance_limits_alone_and_then_shares_again() throws Exception {
-        try (TcpRelay relay = new TcpRelay(PORT).start()) {
+        try (TcpRelay relay = new TcpRelay(HOST, PORT).start()) {
             SmallRyeConfig config = config("redis://127.0.0.1:" + relay.port());
             SimpleMeterRegistry metrics = new SimpleMeterRegistry();
             try (BucketStore store = Limits.store(config, Clock.systemUTC(), metrics)) {
