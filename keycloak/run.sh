@@ -5,7 +5,8 @@
 #
 #   keycloak/run.sh fetch    download (once) and unpack (once), nothing else
 #   keycloak/run.sh start    download (once), unpack (once), start with a fresh import of keycloak/realm-epermit.json,
-#                            wait until ready (bounded); does nothing if it already runs
+#                            wait until ready (bounded); does nothing if it already runs; refuses when its ports are
+#                            taken by anything else
 #   keycloak/run.sh stop     stop it (SIGTERM, then SIGKILL after 30 s)
 #   keycloak/run.sh status   "running" or "stopped"
 #
@@ -31,6 +32,26 @@ running() {
   [[ -f $PID_FILE ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null
 }
 
+# Whether something accepts connections on 127.0.0.1:$1.
+port_taken() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# Keycloak would fail to bind only late in its start-up, or, worse, another server on the management port would
+# answer the readiness probe in its place: refuse at once when a port is held by anything but the Keycloak this
+# script started (which has a live pid file, and is handled before this is called).
+refuse_taken_ports() {
+  local port holder
+  for port in "$PORT" "$MANAGEMENT_PORT"; do
+    port_taken "$port" || continue
+    holder=$(ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'users:(.*)' | head -1 || true)
+    echo "keycloak: port $port on 127.0.0.1 is already taken${holder:+ ($holder)}, and not by the Keycloak this" \
+      "script started from $PWD. Stop what holds it (another checkout's Keycloak: its keycloak/run.sh stop)," \
+      "or use other ports: EPERMIT_KEYCLOAK_PORT, EPERMIT_KEYCLOAK_MANAGEMENT_PORT." >&2
+    exit 1
+  done
+}
+
 ready() {
   curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$MANAGEMENT_PORT/health/ready" 2>/dev/null
 }
@@ -49,6 +70,7 @@ start() {
     echo "keycloak: already running at $URL (pid $(cat "$PID_FILE"))"
     return
   fi
+  refuse_taken_ports
   [[ -x $KC_JAVA/bin/java ]] || { echo "keycloak: needs a JDK 21+ at KEYCLOAK_JAVA_HOME (tried $KC_JAVA)" >&2; exit 1; }
   unpack
   # A fresh realm at every start: drop the dev database, import the realm file.

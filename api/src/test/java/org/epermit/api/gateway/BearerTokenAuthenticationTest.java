@@ -1,6 +1,9 @@
 package org.epermit.api.gateway;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -41,6 +44,9 @@ class BearerTokenAuthenticationTest {
 
     @Inject
     Pool pool;
+
+    @OidcWireMock
+    WireMockServer keycloak;
 
     private CreatedClient vendorClient(String kc) {
         return TestClients.keycloakClient(registry, kc, List.of("vendor"), List.of("permits:read", "filings:write"), null);
@@ -160,6 +166,30 @@ class BearerTokenAuthenticationTest {
         // refused on a public operation too, as a bad key is
         given().auth().oauth2(bad.get(0)).get("/v1/reference/pollutants").then().statusCode(401)
                 .body("code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void a_bearer_token_that_is_not_a_jwt_gets_the_same_401_without_a_call_to_keycloak() {
+        JsonPath badKey = given().header("X-API-Key", "epk_zzzzzzzzzzzzzzzz_" + "D".repeat(43)).get("/v1/me")
+                .then().statusCode(401).extract().jsonPath();
+        String unique = java.util.UUID.randomUUID().toString().replace("-", "");
+        List<String> notJwts = List.of(
+                "opaque" + unique,                        // what an introspection-based server issues
+                "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0" + unique,   // two segments
+                "aGVhZGVy.cGF5bG9hZA." + unique + ".ZXh0cmE",    // four
+                "aGVhZGVy..c2ln" + unique,                 // an empty payload
+                "aGVhZGVy.cGF5bG9hZA+/." + unique);         // base64, not base64url
+        for (String token : notJwts) {
+            assertSameProblem(refused(token), badKey);
+        }
+        // nothing carrying any of them reached the identity provider (introspection, userinfo or anything else)
+        assertThat(keycloak.getAllServeEvents()).map(event -> event.getRequest())
+                .noneMatch(request -> notJwts.stream().anyMatch(token -> mentions(request, token)));
+    }
+
+    private static boolean mentions(LoggedRequest request, String token) {
+        return request.getUrl().contains(token) || request.getBodyAsString().contains(token)
+                || request.getHeaders().all().stream().anyMatch(h -> h.values().stream().anyMatch(v -> v.contains(token)));
     }
 
     @Test

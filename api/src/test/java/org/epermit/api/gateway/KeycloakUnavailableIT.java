@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged service without a usable Keycloak: with none configured (the embedded default) a bearer token is a
- * 401 like a bad key; with one configured but unreachable, bearer calls are a 503 (the token may be fine) while API
- * keys and public reads keep working.
+ * 401 like a bad key; with one configured but unreachable, bearer calls are a 503 (the token may be fine), except
+ * for a token that is not even JWT-shaped (a 401, decided locally), while API keys and public reads keep working.
  */
 class KeycloakUnavailableIT {
 
@@ -49,6 +49,8 @@ class KeycloakUnavailableIT {
         PackagedApp down = start(dataDir, port, Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + closed + "/realms/epermit"));
         down.awaitLine("ePermit Open API is ready");
         assertProblem(down.get("/v1/me", "Authorization", "Bearer " + TOKEN), 503, "SERVICE_UNAVAILABLE");
+        // a token that cannot be a JWT is refused without asking Keycloak: a 401, Keycloak down or not
+        assertProblem(down.get("/v1/me", "Authorization", "Bearer opaque-token-0123456789"), 401, "UNAUTHENTICATED");
         assertThat(down.get("/v1/me", "X-API-Key", down.demoKey("vendor")).statusCode()).isEqualTo(200);
         assertThat(down.get("/v1/public/permits?limit=1").statusCode()).isEqualTo(200);
         HttpResponse<String> unauthenticated = down.get("/v1/me");

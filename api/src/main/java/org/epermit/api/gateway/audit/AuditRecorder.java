@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.epermit.api.gateway.Caller;
+import org.epermit.api.gateway.CallerAddresses;
 import org.epermit.api.gateway.CredentialType;
 import org.epermit.api.gateway.RequestIds;
 import org.epermit.api.gateway.auth.ApiKeyAuthenticationMechanism;
@@ -49,14 +50,16 @@ public class AuditRecorder {
 
     private final Pool pool;
     private final Vertx vertx;
+    private final CallerAddresses addresses;
     private final ConcurrentLinkedQueue<Tuple> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private long timer = -1;
     private java.util.concurrent.CompletableFuture<Void> tail = java.util.concurrent.CompletableFuture.completedFuture(null);
 
-    public AuditRecorder(Pool pool, Vertx vertx) {
+    public AuditRecorder(Pool pool, Vertx vertx, CallerAddresses addresses) {
         this.pool = pool;
         this.vertx = vertx;
+        this.addresses = addresses;
     }
 
     void install(@Observes Router router) {
@@ -94,11 +97,14 @@ public class AuditRecorder {
                 : CredentialHeaders.hasBearerToken(rc.request()) ? CredentialType.OAUTH2 : CredentialType.ANONYMOUS;
         String route = rc.get(ROUTE);
         byte[] body = rc.get(BODY_SHA256);
+        // The caller's address as the rate limiter counts it (behind a trusted proxy, the address the proxy forwarded
+        // for), so that a row and a 429 for the same request name the same address.
+        String address = addresses.of(rc).getHostAddress();
         BigDecimal latency = BigDecimal.valueOf((System.nanoTime() - started) / 1_000L, 3).setScale(3, RoundingMode.HALF_UP);
         queue.add(Tuple.from(Arrays.asList(OffsetDateTime.now(), caller == null ? null : caller.clientId(),
                 caller == null ? null : caller.subject(), type.name(), method.name(),
                 route != null ? route : "(no route)", rc.get(PERMIT_NUMBER), rc.response().getStatusCode(), latency,
-                RequestIds.of(rc), body == null ? null : Buffer.buffer(body), clientIp(rc))));
+                RequestIds.of(rc), body == null ? null : Buffer.buffer(body), address)));
     }
 
     private static Caller caller(RoutingContext rc) {
@@ -111,11 +117,6 @@ public class AuditRecorder {
             return identity.isAnonymous() ? null : identity.getAttribute(Caller.ATTRIBUTE);
         }
         return null;
-    }
-
-    private static String clientIp(RoutingContext rc) {
-        var address = rc.request().remoteAddress();
-        return address == null || address.hostAddress() == null ? null : address.hostAddress();
     }
 
     /**

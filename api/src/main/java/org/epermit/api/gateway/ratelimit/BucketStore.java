@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -106,6 +107,22 @@ public final class BucketStore implements AutoCloseable {
     /** Whether buckets are shared through Redis right now. */
     public boolean shared() {
         return redis != null && redis.usable();
+    }
+
+    /**
+     * Whether buckets are shared through Redis, asking Redis when the last operation failed: what a health check
+     * needs, since an idle instance would otherwise report an outage that is over.
+     */
+    public CompletionStage<Boolean> checkShared() {
+        if (redis == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return redis.usable() ? CompletableFuture.completedFuture(true) : redis.ping();
+    }
+
+    /** host:port of the configured Redis (never its password), or empty when each instance keeps its own buckets. */
+    public Optional<String> redisAddress() {
+        return redis == null ? Optional.empty() : Optional.of(redis.where());
     }
 
     @Override

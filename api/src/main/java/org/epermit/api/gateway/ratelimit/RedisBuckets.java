@@ -17,6 +17,8 @@ import io.quarkus.logging.Log;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -88,6 +90,30 @@ final class RedisBuckets implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(current);
+    }
+
+    /**
+     * Whether Redis answers a PING (within the command timeout), recorded like any operation. For an instance that
+     * serves no request to find out that Redis is back; like a request, it tries only after the retry interval.
+     */
+    CompletionStage<Boolean> ping() {
+        if (buckets().isEmpty()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletionStage<String> pong;
+        try {
+            pong = connection.async().ping();
+        } catch (RuntimeException e) {
+            pong = CompletableFuture.failedFuture(e);
+        }
+        return pong.handle((answer, failure) -> {
+            if (failure != null) {
+                failed(failure);
+                return false;
+            }
+            succeeded();
+            return true;
+        });
     }
 
     boolean usable() {

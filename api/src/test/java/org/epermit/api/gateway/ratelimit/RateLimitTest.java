@@ -187,7 +187,8 @@ class RateLimitTest {
         // now any credential from that address is refused before it is read: a good key and a bad one alike
         Response withGood = from("198.51.100.66").header("X-API-Key", good).get("/v1/me");
         Response withBad = from("198.51.100.66").header("X-API-Key", bad).get("/v1/me");
-        for (Response refused : List.of(withGood, withBad)) {
+        Response withGarbageToken = from("198.51.100.66").header("Authorization", "Bearer not-a-jwt").get("/v1/me");
+        for (Response refused : List.of(withGood, withBad, withGarbageToken)) {
             refused.then().statusCode(429).contentType("application/problem+json")
                     .body("code", equalTo("RATE_LIMITED"))
                     .header("RateLimit", startsWith("\"auth-failures\";r=0;t="));
@@ -223,5 +224,9 @@ class RateLimitTest {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.header("RateLimit")).isNull();
         }
+        // no Redis configured: nothing to share, nothing degraded
+        from("198.51.100.99").get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == '" + SharedLimitsHealthCheck.NAME + "' }.data.limits",
+                        equalTo("per instance (no Redis configured)"));
     }
 }

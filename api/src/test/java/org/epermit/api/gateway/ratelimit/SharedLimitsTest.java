@@ -9,9 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,38 +16,26 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Several instances share one limit through Redis: two limiters, each with its own store and Lettuce connection (as two
- * service instances have), on the same Redis and key prefix. Runs against the Redis at 127.0.0.1:6379 (or
- * EPERMIT_TEST_REDIS=host:port) and is skipped when there is none. Each run uses its own key prefix and deletes its keys.
+ * service instances have), on the same Redis and key prefix. Runs against {@link TestRedis} (skipped without one,
+ * failed where EPERMIT_REQUIRE_REDIS=true). Each run uses its own key prefix and deletes its keys.
  */
 class SharedLimitsTest {
 
-    private static final String HOST = System.getenv().getOrDefault("EPERMIT_TEST_REDIS", "127.0.0.1:6379").split(":")[0];
-    private static final int PORT = Integer.parseInt(System.getenv().getOrDefault("EPERMIT_TEST_REDIS", "127.0.0.1:6379").split(":")[1]);
+    private static final String HOST = TestRedis.HOST;
+    private static final int PORT = TestRedis.PORT;
     private static final String PREFIX = "epermit-test:" + UUID.randomUUID() + ":";
 
     @BeforeAll
     static void redisIsRunning() {
-        assumeTrue(reachable(HOST, PORT), "no Redis at " + HOST + ":" + PORT + ": the shared-limit tests are skipped");
+        TestRedis.assumeRunning();
     }
 
     @AfterAll
     static void deleteTheKeys() {
-        if (!reachable(HOST, PORT)) {
-            return;
-        }
-        RedisClient client = RedisClient.create("redis://" + HOST + ":" + PORT);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            List<String> keys = connection.sync().keys(PREFIX + "*");
-            if (!keys.isEmpty()) {
-                connection.sync().del(keys.toArray(String[]::new));
-            }
-        } finally {
-            client.shutdown();
-        }
+        TestRedis.deleteKeys(PREFIX);
     }
 
     private static SmallRyeConfig config(String redisUri) {
@@ -111,7 +96,7 @@ class SharedLimitsTest {
 
     @Test
     void while_redis_is_away_each_instance_limits_alone_and_then_shares_again() throws Exception {
-        try (TcpRelay relay = new TcpRelay(PORT).start()) {
+        try (TcpRelay relay = new TcpRelay(HOST, PORT).start()) {
             SmallRyeConfig config = config("redis://127.0.0.1:" + relay.port());
             SimpleMeterRegistry metrics = new SimpleMeterRegistry();
             try (BucketStore store = Limits.store(config, Clock.systemUTC(), metrics)) {
@@ -146,15 +131,6 @@ class SharedLimitsTest {
                 // Redis kept its own count (2 used, a few seconds of refill since): not the in-process one
                 assertThat(limiter.client(client, "small").join().admitted()).isTrue();
             }
-        }
-    }
-
-    static boolean reachable(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

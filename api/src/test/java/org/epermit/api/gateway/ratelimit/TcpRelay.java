@@ -11,17 +11,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay on a loopback port to a local server, which a test stops and starts again to cut a service off and
+ * A TCP relay on a loopback port to a server, which a test stops and starts again to cut a service off and
  * bring it back (an outage without touching the server, which other tests may be using).
  */
 final class TcpRelay implements AutoCloseable {
 
+    private final String targetHost;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private int port;
 
-    TcpRelay(int targetPort) {
+    TcpRelay(String targetHost, int targetPort) {
+        this.targetHost = targetHost;
         this.targetPort = targetPort;
     }
 
@@ -60,7 +62,7 @@ final class TcpRelay implements AutoCloseable {
         while (!listening.isClosed()) {
             try {
                 Socket client = listening.accept();
-                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                Socket target = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(target);
                 pump(client, target);
