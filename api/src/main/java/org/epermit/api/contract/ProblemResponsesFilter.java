@@ -93,5 +93,8 @@ public class ProblemResponsesFilter implements OASFilter {
             throw new IllegalStateException("the Problem schema must be registered (see ProblemSchemaRegistration)");
         }
         addRateLimitHeaders(openAPI);
+        IdempotencyContract.document(openAPI, () -> OASFactory.createAPIResponse().content(problemContent())
+                .addHeader(RATE_LIMIT_POLICY, OASFactory.createHeader().ref(RATE_LIMIT_POLICY))
+                .addHeader(RATE_LIMIT, OASFactory.createHeader().ref(RATE_LIMIT)));
     }
 }

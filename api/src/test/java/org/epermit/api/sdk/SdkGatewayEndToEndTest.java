@@ -177,4 +177,24 @@ class SdkGatewayEndToEndTest {
         }
         assertThat(entries).isNotEmpty().allSatisfy(e -> assertThat(e.getStatus()).isEqualTo(200));
     }
+
+    @Test
+    void a_call_repeated_with_the_same_idempotency_key_is_done_once_and_another_request_with_it_is_an_idempotency_conflict() {
+        EPermitClient admin = admin();
+        CreatedApiClient vendor = admin.admin().createClient(vendor());
+        String creditCode = Db.string(pool, "SELECT credit_code FROM enterprise WHERE NOT pseudo_credit_code ORDER BY credit_code LIMIT 1");
+        var options = org.epermit.sdk.RequestOptions.builder().idempotencyKey("sdk-e2e-" + UUID.randomUUID()).build();
+        NewDelegation request = new NewDelegation().enterpriseCreditCode(creditCode)
+                .vendorClientId(vendor.getClient().getId().toString()).scopes(List.of("permits:read"))
+                .validTo(OffsetDateTime.parse("2099-01-01T00:00:00+08:00"));
+
+        Delegation first = admin.delegations().create(request, options);
+        Delegation again = admin.delegations().create(request, options);
+
+        assertThat(again.getId()).isEqualTo(first.getId());
+        assertThat(Db.count(pool, "SELECT count(*) FROM delegation WHERE vendor_client_id = $1", vendor.getClient().getId())).isEqualTo(1);
+        var conflict = catchThrowableOfType(org.epermit.sdk.errors.IdempotencyConflictException.class,
+                () -> admin.delegations().create(request.validTo(OffsetDateTime.parse("2098-01-01T00:00:00+08:00")), options));
+        assertThat(conflict.getCode()).isEqualTo("IDEMPOTENCY_CONFLICT");
+    }
 }

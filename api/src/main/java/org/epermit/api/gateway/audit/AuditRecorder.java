@@ -30,8 +30,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Records every request that carried credentials and every write in the append-only audit log. Rows are written
- * after the response, in batches, so auditing adds no database round trip to a request's latency.
+ * Records every request that carried credentials and every write in the append-only audit log. A write's row is
+ * written in the write's own transaction ({@link #recordNow}, used by WriteTransaction), so an acknowledged write is
+ * never without its row; every other row is written after the response, in batches, so auditing a read adds no
+ * database round trip to its latency.
  */
 @ApplicationScoped
 public class AuditRecorder {
@@ -41,11 +43,17 @@ public class AuditRecorder {
     public static final String PERMIT_NUMBER = "epermit.audit.permit-number";
     public static final String BODY_SHA256 = "epermit.audit.body-sha256";
     public static final String CALLER = "epermit.audit.caller";
+    /** Set once the request's row is written (in its write's transaction): the batch then leaves it alone. */
+    public static final String AUDITED = "epermit.audit.audited";
+    /** The request's valid Idempotency-Key, and whether its answer was replayed rather than executed. */
+    public static final String IDEMPOTENCY_KEY = "epermit.audit.idempotency-key";
+    public static final String REPLAYED = "epermit.audit.replayed";
+    private static final String STARTED = "epermit.audit.started";
 
     static final String INSERT = """
             INSERT INTO audit_log (occurred_at, client_id, subject, credential_type, method, route, permit_number, status,
-                                   latency_ms, request_id, body_sha256, client_ip)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ($12::text)::inet)""";
+                                   latency_ms, request_id, body_sha256, client_ip, idempotency_key, replayed)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ($12::text)::inet, $13, $14)""";
     private static final int MAX_QUEUED = 100_000;
 
     private final Pool pool;
@@ -65,6 +73,7 @@ public class AuditRecorder {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(rc -> {
             long started = System.nanoTime();
+            rc.put(STARTED, started);
             rc.addBodyEndHandler(ignored -> record(rc, started));
             rc.next();
         });
@@ -78,7 +87,24 @@ public class AuditRecorder {
         flush().await().atMost(java.time.Duration.ofSeconds(10));
     }
 
+    /**
+     * Writes the request's row now, through {@code client} (a write's transaction, so the row commits with the write),
+     * with the status its response will carry. Once it has succeeded, call {@link #markAudited} so the batch skips
+     * the request.
+     */
+    public io.smallrye.mutiny.Uni<Void> recordNow(io.vertx.mutiny.sqlclient.SqlClient client, RoutingContext rc, int status) {
+        Long started = rc.get(STARTED);
+        return client.preparedQuery(INSERT).execute(row(rc, started == null ? System.nanoTime() : started, status)).replaceWithVoid();
+    }
+
+    public static void markAudited(RoutingContext rc) {
+        rc.put(AUDITED, Boolean.TRUE);
+    }
+
     private void record(RoutingContext rc, long started) {
+        if (rc.get(AUDITED) != null) {
+            return;  // written in the write's own transaction
+        }
         HttpMethod method = rc.request().method();
         boolean write = !(method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS);
         Caller caller = caller(rc);
@@ -92,6 +118,12 @@ public class AuditRecorder {
             Log.errorf("audit queue full: request %s not audited", RequestIds.of(rc));
             return;
         }
+        queue.add(row(rc, started, rc.response().getStatusCode()));
+    }
+
+    private Tuple row(RoutingContext rc, long started, int status) {
+        HttpMethod method = rc.request().method();
+        Caller caller = caller(rc);
         CredentialType type = caller != null ? caller.credentialType()
                 : rc.request().getHeader(ApiKeyAuthenticationMechanism.HEADER) != null ? CredentialType.API_KEY
                 : CredentialHeaders.hasBearerToken(rc.request()) ? CredentialType.OAUTH2 : CredentialType.ANONYMOUS;
@@ -101,10 +133,11 @@ public class AuditRecorder {
         // for), so that a row and a 429 for the same request name the same address.
         String address = addresses.of(rc).getHostAddress();
         BigDecimal latency = BigDecimal.valueOf((System.nanoTime() - started) / 1_000L, 3).setScale(3, RoundingMode.HALF_UP);
-        queue.add(Tuple.from(Arrays.asList(OffsetDateTime.now(), caller == null ? null : caller.clientId(),
+        return Tuple.from(Arrays.asList(OffsetDateTime.now(), caller == null ? null : caller.clientId(),
                 caller == null ? null : caller.subject(), type.name(), method.name(),
-                route != null ? route : "(no route)", rc.get(PERMIT_NUMBER), rc.response().getStatusCode(), latency,
-                RequestIds.of(rc), body == null ? null : Buffer.buffer(body), address)));
+                route != null ? route : "(no route)", rc.get(PERMIT_NUMBER), status, latency,
+                RequestIds.of(rc), body == null ? null : Buffer.buffer(body), address, rc.get(IDEMPOTENCY_KEY),
+                Boolean.TRUE.equals(rc.get(REPLAYED))));
     }
 
     private static Caller caller(RoutingContext rc) {

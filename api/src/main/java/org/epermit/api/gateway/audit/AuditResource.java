@@ -61,7 +61,7 @@ public class AuditResource {
 
     @GET
     @Operation(operationId = "listAuditEntries", summary = "Read the audit log",
-            description = "Every authenticated request and every write, newest first: time, client, subject, credential type, method, route template, permit number, status, latency, request id and, for writes, a SHA-256 of the body.")
+            description = "Every authenticated request and every write, newest first: time, client, subject, credential type, method, route template, permit number, status, latency, request id and, for writes, a SHA-256 of the body, the Idempotency-Key and whether the answer was replayed. A write's entry is committed with the write itself, so it is here as soon as the write is answered; reads are recorded in batches a moment after their response.")
     @Parameters({
             @Parameter(name = "client", in = ParameterIn.QUERY, description = "Only this client's entries", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
             @Parameter(name = "from", in = ParameterIn.QUERY, description = "Entries at or after this time", example = "2026-11-28T00:00:00+08:00", schema = @Schema(type = SchemaType.STRING, format = "date-time")),
@@ -100,7 +100,7 @@ public class AuditResource {
         status.ifPresent(v -> where.add("status = " + arg(args, v)));
         before.ifPresent(v -> where.add("id < " + arg(args, v)));
         String sql = "SELECT id, occurred_at, client_id, subject, credential_type, method, route, permit_number, status, "
-                + "latency_ms, request_id, body_sha256, host(client_ip) FROM audit_log"
+                + "latency_ms, request_id, body_sha256, host(client_ip), idempotency_key, replayed FROM audit_log"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY id DESC LIMIT " + arg(args, limit + 1);
         return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
@@ -137,7 +137,7 @@ public class AuditResource {
         return new AuditEntry(r.getLong(0), r.getOffsetDateTime(1), r.getUUID(2), r.getString(3),
                 CredentialType.valueOf(r.getString(4)), r.getString(5), r.getString(6), r.getString(7), r.getInteger(8),
                 r.getBigDecimal(9), r.getString(10), body == null ? null : HexFormat.of().formatHex(body.getBytes()),
-                r.getString(12));
+                r.getString(12), r.getString(13), r.getBoolean(14));
     }
 
     @Schema(name = "AuditEntry")
@@ -152,7 +152,9 @@ public class AuditResource {
                              @Schema(examples = "1.234") BigDecimal latencyMs,
                              String requestId,
                              @Schema(nullable = true, description = "SHA-256 of a write's body, hex") String bodySha256,
-                             @Schema(nullable = true) String clientIp) {
+                             @Schema(nullable = true) String clientIp,
+                             @Schema(nullable = true, description = "The write's Idempotency-Key, when it sent one") String idempotencyKey,
+                             @Schema(description = "The answer was the stored outcome of an earlier request with the same Idempotency-Key, not a new execution") boolean replayed) {
     }
 
     @Schema(name = "AuditPage")

@@ -28,6 +28,8 @@ import org.epermit.api.common.CursorCodec;
 import org.epermit.api.common.PathIds;
 import org.epermit.api.common.PagingConfig;
 import org.epermit.api.common.QueryParameters;
+import org.epermit.api.gateway.write.WriteOutcome;
+import org.epermit.api.gateway.write.WriteTransaction;
 import org.epermit.api.gateway.client.ClientRequests.ClientChange;
 import org.epermit.api.gateway.client.ClientRequests.ClientPage;
 import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
@@ -56,11 +58,13 @@ public class AdminClientResource {
     private static final String LIST_QUERY = "admin-clients";
 
     private final ClientRegistry registry;
+    private final WriteTransaction writes;
     private final CursorCodec cursors;
     private final PagingConfig paging;
 
-    public AdminClientResource(ClientRegistry registry, CursorCodec cursors, PagingConfig paging) {
+    public AdminClientResource(ClientRegistry registry, WriteTransaction writes, CursorCodec cursors, PagingConfig paging) {
         this.registry = registry;
+        this.writes = writes;
         this.cursors = cursors;
         this.paging = paging;
     }
@@ -74,11 +78,12 @@ public class AdminClientResource {
     @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED), each listed in errors")
     @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
-    @APIResponse(responseCode = "409", description = "The Keycloak client id is taken (CONFLICT)")
+    @APIResponse(responseCode = "409", description = "The Keycloak client id is taken (CONFLICT); or this is a retry of a registration already done, whose API key was shown once and is not kept (SECRET_ALREADY_SHOWN, Location names the client: rotate its key if the first response was lost)")
     @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
     public Uni<Response> create(NewClient body) {
-        return registry.create(body).map(created -> Response.created(URI.create("/v1/admin/clients/" + created.client().id()))
-                .entity(created).build());
+        return writes.run(tx -> registry.create(tx, body).map(created -> WriteOutcome.created(
+                URI.create("/v1/admin/clients/" + created.client().id()), created)
+                .showingSecretOnce(new CreatedClient(created.client(), null))));
     }
 
     @GET
@@ -134,8 +139,8 @@ public class AdminClientResource {
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
     @APIResponse(responseCode = "409", description = "The Keycloak client id is taken (CONFLICT)")
     @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
-    public Uni<ClientView> update(@Parameter(description = "Client id") @PathParam("id") String id, ClientChange body) {
-        return registry.change(clientId(id), body);
+    public Uni<Response> update(@Parameter(description = "Client id") @PathParam("id") String id, ClientChange body) {
+        return writes.run(tx -> registry.change(tx, clientId(id), body).map(WriteOutcome::ok));
     }
 
     @DELETE
@@ -147,7 +152,7 @@ public class AdminClientResource {
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
     public Uni<Response> delete(@Parameter(description = "Client id") @PathParam("id") String id) {
-        return registry.delete(clientId(id)).map(done -> Response.noContent().build());
+        return writes.run(tx -> registry.delete(tx, clientId(id)).map(done -> WriteOutcome.noContent()));
     }
 
     @POST
@@ -160,10 +165,10 @@ public class AdminClientResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
-    @APIResponse(responseCode = "409", description = "The client is suspended (CONFLICT)")
+    @APIResponse(responseCode = "409", description = "The client is suspended (CONFLICT); or this is a retry of a rotation already done, whose key was shown once and is not kept (SECRET_ALREADY_SHOWN: rotate again if the first response was lost)")
     public Uni<Response> rotate(@Parameter(description = "Client id") @PathParam("id") String id) {
-        UUID clientId = clientId(id);
-        return registry.rotate(clientId).map(key -> Response.status(Response.Status.CREATED).entity(key).build());
+        return writes.run(tx -> registry.rotate(tx, clientId(id)).map(key -> new WriteOutcome(201, null, key, key)
+                .showingSecretOnce(new IssuedKey(key.keyId(), null, key.previousKeysExpireAt()))));
     }
 
     @DELETE
@@ -176,7 +181,7 @@ public class AdminClientResource {
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND) or live key (RESOURCE_NOT_FOUND)")
     public Uni<Response> revoke(@Parameter(description = "Client id") @PathParam("id") String id,
                                 @Parameter(description = "Key id (the part after epk_)", example = "k3v9x0q2m7c4b8n1") @PathParam("keyId") String keyId) {
-        return registry.revokeKey(clientId(id), keyId).map(done -> Response.noContent().build());
+        return writes.run(tx -> registry.revokeKey(tx, clientId(id), keyId).map(done -> WriteOutcome.noContent()));
     }
 
     private static UUID clientId(String raw) {

@@ -29,8 +29,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The client registry: registering clients, changing them, issuing, rotating and revoking their keys. Each
- * change is one transaction.
+ * The client registry: registering clients, changing them, issuing, rotating and revoking their keys. Each change
+ * runs in the transaction it is given, which also carries its idempotency record and audit row (WriteTransaction).
  */
 @ApplicationScoped
 public class ClientRegistry {
@@ -57,7 +57,13 @@ public class ClientRegistry {
         this.clock = clock;
     }
 
+    /** Registers a client in a transaction of its own (tests, demo callers); the API goes through the one below. */
     public Uni<CreatedClient> create(NewClient body) {
+        return pool.withTransaction(tx -> create(tx, body));
+    }
+
+    /** Registers a client and issues its first key, through the caller's transaction {@code tx}. */
+    public Uni<CreatedClient> create(SqlClient tx, NewClient body) {
         if (body == null) {
             throw bodyRequired();
         }
@@ -76,20 +82,24 @@ public class ClientRegistry {
 
         UUID id = UUID.randomUUID();
         ApiKeyFormat.NewKey key = ApiKeyFormat.generate();
-        return enterpriseId(creditCode).flatMap(enterpriseId -> pool.withTransaction(tx -> tx.preparedQuery("""
+        return enterpriseId(tx, creditCode).flatMap(enterpriseId -> tx.preparedQuery("""
                         INSERT INTO api_client (id, name, organisation, contact_email, roles, scopes, region_code,
                                                 enterprise_id, plan, status, oidc_client_id)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'ACTIVE', $10)""")
                 .execute(Tuple.from(Arrays.asList(id, name, organisation, email, roles.toArray(String[]::new),
                         scopes.toArray(String[]::new), region, enterpriseId.orElse(null), plan, oidc)))
-                .flatMap(done -> insertKey(tx, id, key))))
+                .flatMap(done -> insertKey(tx, id, key)))
                 .onFailure(PgException.class).transform(ClientRegistry::conflict)
-                .flatMap(done -> find(id))
+                .flatMap(done -> find(tx, id))
                 .map(view -> new CreatedClient(view.orElseThrow(), key.key()));
     }
 
     public Uni<Optional<ClientView>> find(UUID id) {
-        return pool.preparedQuery(SELECT_CLIENT + "WHERE c.id = $1").execute(Tuple.of(id))
+        return find(pool, id);
+    }
+
+    private static Uni<Optional<ClientView>> find(SqlClient client, UUID id) {
+        return client.preparedQuery(SELECT_CLIENT + "WHERE c.id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
     }
 
@@ -104,7 +114,7 @@ public class ClientRegistry {
                 });
     }
 
-    public Uni<ClientView> change(UUID id, ClientChange body) {
+    public Uni<ClientView> change(SqlClient tx, UUID id, ClientChange body) {
         if (body == null) {
             throw bodyRequired();
         }
@@ -119,14 +129,14 @@ public class ClientRegistry {
         String status = v.oneOf("body.status", body.status(), ClientValidation.SETTABLE_STATUSES);
         String oidc = v.text("body.oidcClientId", body.oidcClientId(), false);
         v.throwIfInvalid();
-        return existing(id).flatMap(current -> {
+        return existing(tx, id).flatMap(current -> {
             ClientValidation rules = new ClientValidation();
             List<String> newRoles = roles != null ? roles : current.roles();
             List<String> newScopes = scopes != null ? scopes : current.scopes();
             checkRoleRules(rules, newRoles, newScopes, region != null ? region : current.regionCode(),
                     current.enterpriseCreditCode());
             rules.throwIfInvalid();
-            return pool.preparedQuery("""
+            return tx.preparedQuery("""
                             UPDATE api_client SET name = coalesce($2, name), organisation = coalesce($3, organisation),
                                    contact_email = coalesce($4, contact_email), roles = $5, scopes = $6,
                                    region_code = coalesce($7, region_code), plan = coalesce($8, plan),
@@ -136,38 +146,38 @@ public class ClientRegistry {
                     .execute(Tuple.from(Arrays.asList(id, name, organisation, email, newRoles.toArray(String[]::new),
                             newScopes.toArray(String[]::new), region, plan, status, oidc)))
                     .onFailure(PgException.class).transform(ClientRegistry::conflict)
-                    .flatMap(done -> find(id)).map(Optional::orElseThrow);
+                    .flatMap(done -> find(tx, id)).map(Optional::orElseThrow);
         });
     }
 
     /** Deletes a client: it and all its keys stop at once; the row stays for the audit log. */
-    public Uni<Void> delete(UUID id) {
-        return existing(id).flatMap(current -> pool.withTransaction(tx -> tx
+    public Uni<Void> delete(SqlClient tx, UUID id) {
+        return existing(tx, id).flatMap(current -> tx
                 .preparedQuery("UPDATE api_client SET status = 'DELETED', updated_at = now() WHERE id = $1").execute(Tuple.of(id))
                 .flatMap(done -> tx.preparedQuery("UPDATE api_key SET revoked_at = now() WHERE client_id = $1 AND revoked_at IS NULL")
-                        .execute(Tuple.of(id))))).replaceWithVoid();
+                        .execute(Tuple.of(id)))).replaceWithVoid();
     }
 
     /** A new key; the client's other live keys keep working for the configured overlap, then stop. */
-    public Uni<IssuedKey> rotate(UUID id) {
+    public Uni<IssuedKey> rotate(SqlClient tx, UUID id) {
         ApiKeyFormat.NewKey key = ApiKeyFormat.generate();
         OffsetDateTime until = OffsetDateTime.now(clock).plus(config.keyRotationOverlap());
-        return existing(id).flatMap(current -> {
+        return existing(tx, id).flatMap(current -> {
             if (!"ACTIVE".equals(current.status().name())) {
                 throw new ApiException(ErrorCode.CONFLICT, Message.of("Only an active client can get a new key.",
                         "只有处于启用状态的客户端才能获得新密钥。"));
             }
-            return pool.withTransaction(tx -> tx.preparedQuery("""
+            return tx.preparedQuery("""
                             UPDATE api_key SET expires_at = $2
                             WHERE client_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)""")
                     .execute(Tuple.of(id, until))
-                    .flatMap(done -> insertKey(tx, id, key)));
+                    .flatMap(done -> insertKey(tx, id, key));
         }).map(done -> new IssuedKey(key.id(), key.key(), until));
     }
 
     /** Revokes one key at once. */
-    public Uni<Void> revokeKey(UUID id, String keyId) {
-        return existing(id).flatMap(c -> pool.preparedQuery(
+    public Uni<Void> revokeKey(SqlClient tx, UUID id, String keyId) {
+        return existing(tx, id).flatMap(c -> tx.preparedQuery(
                         "UPDATE api_key SET revoked_at = now() WHERE id = $1 AND client_id = $2 AND revoked_at IS NULL")
                 .execute(Tuple.of(keyId, id))).map(rows -> {
             if (rows.rowCount() == 0) {
@@ -178,8 +188,8 @@ public class ClientRegistry {
         });
     }
 
-    private Uni<ClientView> existing(UUID id) {
-        return find(id).map(found -> found.filter(c -> c.status() != ClientView.ClientStatus.DELETED)
+    private static Uni<ClientView> existing(SqlClient tx, UUID id) {
+        return find(tx, id).map(found -> found.filter(c -> c.status() != ClientView.ClientStatus.DELETED)
                 .orElseThrow(() -> new ApiException(ErrorCode.CLIENT_NOT_FOUND,
                         Message.of("No API client has the id " + id + ".", "没有编号为" + id + "的接口客户端。"))));
     }
@@ -189,11 +199,11 @@ public class ClientRegistry {
                 .execute(Tuple.of(key.id(), clientId, Buffer.buffer(key.secretSha256()))).replaceWithVoid();
     }
 
-    private Uni<Optional<Long>> enterpriseId(String creditCode) {
+    private static Uni<Optional<Long>> enterpriseId(SqlClient tx, String creditCode) {
         if (creditCode == null) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return pool.preparedQuery("SELECT id FROM enterprise WHERE credit_code = $1").execute(Tuple.of(creditCode))
+        return tx.preparedQuery("SELECT id FROM enterprise WHERE credit_code = $1").execute(Tuple.of(creditCode))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw ApiException.validation(List.of(new FieldError("body.enterpriseCreditCode", "UNKNOWN_ENTERPRISE",

@@ -29,6 +29,8 @@ import org.epermit.api.common.PagingConfig;
 import org.epermit.api.common.QueryParameters;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.auth.CurrentCaller;
+import org.epermit.api.gateway.write.WriteOutcome;
+import org.epermit.api.gateway.write.WriteTransaction;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;
@@ -50,12 +52,15 @@ import java.util.UUID;
 public class DelegationResource {
 
     private final Delegations delegations;
+    private final WriteTransaction writes;
     private final CurrentCaller caller;
     private final CursorCodec cursors;
     private final PagingConfig paging;
 
-    public DelegationResource(Delegations delegations, CurrentCaller caller, CursorCodec cursors, PagingConfig paging) {
+    public DelegationResource(Delegations delegations, WriteTransaction writes, CurrentCaller caller, CursorCodec cursors,
+                              PagingConfig paging) {
         this.delegations = delegations;
+        this.writes = writes;
         this.caller = caller;
         this.cursors = cursors;
         this.paging = paging;
@@ -72,8 +77,9 @@ public class DelegationResource {
     @APIResponse(responseCode = "403", description = "Only administrators and the enterprise itself delegate (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
     public Uni<Response> create(DelegationView.NewDelegation body) {
-        return delegations.create(caller.required(), body)
-                .map(d -> Response.created(URI.create("/v1/delegations/" + d.id())).entity(d).build());
+        Caller who = caller.required();
+        return writes.run(tx -> delegations.create(tx, who, body)
+                .map(d -> WriteOutcome.created(URI.create("/v1/delegations/" + d.id()), d)));
     }
 
     @GET
@@ -123,7 +129,8 @@ public class DelegationResource {
     @APIResponse(responseCode = "403", description = "Only administrators and the enterprise itself revoke (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such delegation visible to the caller (DELEGATION_NOT_FOUND)")
     public Uni<Response> revoke(@Parameter(description = "Delegation id") @PathParam("id") String id) {
-        return delegations.revoke(caller.required(), id(id)).map(done -> Response.noContent().build());
+        Caller who = caller.required();
+        return writes.run(tx -> delegations.revoke(tx, who, id(id)).map(done -> WriteOutcome.noContent()));
     }
 
     private static UUID id(String raw) {

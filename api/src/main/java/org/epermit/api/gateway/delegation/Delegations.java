@@ -3,6 +3,7 @@ package org.epermit.api.gateway.delegation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epermit.api.common.CreditCode;
@@ -51,7 +52,8 @@ public class Delegations {
         this.numbers = numbers;
     }
 
-    public Uni<DelegationView> create(Caller caller, NewDelegation body) {
+    /** Creates a delegation through the caller's transaction {@code tx}. */
+    public Uni<DelegationView> create(SqlClient tx, Caller caller, NewDelegation body) {
         requireManager(caller);
         if (body == null) {
             throw invalid(List.of(new FieldError("body", "REQUIRED", Message.of("is required", "为必填项"))));
@@ -117,12 +119,12 @@ public class Delegations {
         String[] scopes = new LinkedHashSet<>(body.scopes()).toArray(String[]::new);
         Uni<Long> enterprise = creditCode == null
                 ? Uni.createFrom().item(caller.enterpriseId().orElseThrow())
-                : enterpriseId(CreditCode.parse(creditCode, "body.enterpriseCreditCode").value());
+                : enterpriseId(tx, CreditCode.parse(creditCode, "body.enterpriseCreditCode").value());
         return enterprise.flatMap(enterpriseId -> {
             if (!caller.hasRole("admin") && !caller.enterpriseId().equals(Optional.of(enterpriseId))) {
                 throw forbidden();
             }
-            return checkVendor(vendorId).flatMap(ok -> pool.withTransaction(tx -> tx.preparedQuery("""
+            return checkVendor(tx, vendorId).flatMap(ok -> tx.preparedQuery("""
                             INSERT INTO delegation (id, enterprise_id, vendor_client_id, all_permits, scopes, valid_from, valid_to, created_by)
                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
                     .execute(Tuple.from(Arrays.asList(id, enterpriseId, vendorId, permits.isEmpty(), scopes, from,
@@ -138,13 +140,17 @@ public class Delegations {
                                             "包含不存在或不属于该排污单位的许可证"))));
                                 }
                                 return null;
-                            }).replaceWithVoid())));
-        }).flatMap(done -> find(caller, id)).map(Optional::orElseThrow);
+                            }).replaceWithVoid()));
+        }).flatMap(done -> find(tx, caller, id)).map(Optional::orElseThrow);
     }
 
     public Uni<Optional<DelegationView>> find(Caller caller, UUID id) {
+        return find(pool, caller, id);
+    }
+
+    private Uni<Optional<DelegationView>> find(SqlClient client, Caller caller, UUID id) {
         List<Object> params = new ArrayList<>(List.of(id));
-        return pool.preparedQuery(SELECT + "WHERE d.id = $1 AND " + readable(caller, params))
+        return client.preparedQuery(SELECT + "WHERE d.id = $1 AND " + readable(caller, params))
                 .execute(Tuple.from(params))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
     }
@@ -163,14 +169,14 @@ public class Delegations {
                 });
     }
 
-    public Uni<Void> revoke(Caller caller, UUID id) {
+    public Uni<Void> revoke(SqlClient tx, Caller caller, UUID id) {
         requireManager(caller);
-        return find(caller, id).flatMap(found -> {
+        return find(tx, caller, id).flatMap(found -> {
             DelegationView d = found.orElseThrow(() -> notFound(id));
             if (d.revokedAt() != null) {
                 return Uni.createFrom().voidItem();
             }
-            return pool.preparedQuery("UPDATE delegation SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL")
+            return tx.preparedQuery("UPDATE delegation SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL")
                     .execute(Tuple.of(id)).replaceWithVoid();
         });
     }
@@ -198,8 +204,8 @@ public class Delegations {
         }
     }
 
-    private Uni<Long> enterpriseId(String creditCode) {
-        return pool.preparedQuery("SELECT id FROM enterprise WHERE credit_code = $1").execute(Tuple.of(creditCode)).map(rows -> {
+    private static Uni<Long> enterpriseId(SqlClient tx, String creditCode) {
+        return tx.preparedQuery("SELECT id FROM enterprise WHERE credit_code = $1").execute(Tuple.of(creditCode)).map(rows -> {
             if (rows.size() == 0) {
                 throw invalid(List.of(new FieldError("body.enterpriseCreditCode", "UNKNOWN_ENTERPRISE",
                         Message.of("no enterprise has this credit code", "没有使用该统一社会信用代码的排污单位"))));
@@ -208,8 +214,8 @@ public class Delegations {
         });
     }
 
-    private Uni<Void> checkVendor(UUID vendor) {
-        return pool.preparedQuery("SELECT 1 FROM api_client WHERE id = $1 AND status = 'ACTIVE' AND 'vendor' = ANY (roles)")
+    private static Uni<Void> checkVendor(SqlClient tx, UUID vendor) {
+        return tx.preparedQuery("SELECT 1 FROM api_client WHERE id = $1 AND status = 'ACTIVE' AND 'vendor' = ANY (roles)")
                 .execute(Tuple.of(vendor)).map(rows -> {
                     if (rows.size() == 0) {
                         throw invalid(List.of(new FieldError("body.vendorClientId", "NOT_A_VENDOR", Message.of(

@@ -1,0 +1,139 @@
+package org.epermit.api.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.inject.Inject;
+import org.epermit.api.gateway.audit.AuditRecorder;
+import org.epermit.api.gateway.client.ClientRegistry;
+import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
+import org.epermit.api.testing.Db;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Every write's audit row is committed with the write: it is in the log the moment the write is answered, without
+ * waiting for the batch, and there is exactly one row per request.
+ */
+@QuarkusTest
+class WriteAuditTest {
+
+    @Inject
+    ClientRegistry registry;
+
+    @Inject
+    AuditRecorder recorder;
+
+    @Inject
+    Pool pool;
+
+    private CreatedClient admin;
+    private CreatedClient vendor;
+    private String creditCode;
+
+    @BeforeEach
+    void callers() {
+        admin = TestClients.admin(registry);
+        vendor = TestClients.vendor(registry);
+        creditCode = Db.string(pool, "SELECT credit_code FROM enterprise WHERE NOT pseudo_credit_code ORDER BY credit_code LIMIT 1");
+    }
+
+    private String delegation() {
+        return """
+                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "2099-01-01T00:00:00+08:00"}"""
+                .formatted(creditCode, vendor.client().id());
+    }
+
+    /** The rows of a request, read straight after its response: no flush of the batch, no waiting. */
+    private List<Row> auditRows(String requestId) {
+        return Db.rows(pool, "SELECT status, method, route, idempotency_key, replayed, client_id, body_sha256 FROM audit_log WHERE request_id = $1",
+                requestId);
+    }
+
+    private List<Row> auditRowsAfterTheBatch(String requestId) throws InterruptedException {
+        recorder.flush().await().indefinitely();
+        Thread.sleep(300);  // longer than the batch period: a second row would have been written by now
+        recorder.flush().await().indefinitely();
+        return auditRows(requestId);
+    }
+
+    @Test
+    void an_answered_post_has_its_audit_row_at_once_and_only_one() throws Exception {
+        String requestId = "write-audit-" + UUID.randomUUID();
+        given().header("X-API-Key", admin.apiKey()).header("X-Request-Id", requestId).header("Idempotency-Key", requestId)
+                .contentType("application/json").body(delegation()).post("/v1/delegations").then().statusCode(201);
+
+        List<Row> rows = auditRows(requestId);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getInteger(0)).isEqualTo(201);
+        assertThat(rows.get(0).getString(1)).isEqualTo("POST");
+        assertThat(rows.get(0).getString(2)).isEqualTo("/v1/delegations");
+        assertThat(rows.get(0).getString(3)).isEqualTo(requestId);
+        assertThat(rows.get(0).getBoolean(4)).isFalse();
+        assertThat(rows.get(0).getUUID(5)).isEqualTo(admin.client().id());
+        assertThat(rows.get(0).getBuffer(6)).isNotNull();
+        assertThat(auditRowsAfterTheBatch(requestId)).hasSize(1);
+    }
+
+    @Test
+    void a_replay_is_audited_as_a_replay() throws Exception {
+        String key = "replay-audit-" + UUID.randomUUID();
+        given().header("X-API-Key", admin.apiKey()).header("Idempotency-Key", key)
+                .contentType("application/json").body(delegation()).post("/v1/delegations").then().statusCode(201);
+        String requestId = "replay-audit-" + UUID.randomUUID();
+        given().header("X-API-Key", admin.apiKey()).header("X-Request-Id", requestId).header("Idempotency-Key", key)
+                .contentType("application/json").body(delegation()).post("/v1/delegations").then().statusCode(201)
+                .header("Idempotency-Replayed", "true");
+
+        List<Row> rows = auditRows(requestId);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getInteger(0)).isEqualTo(201);
+        assertThat(rows.get(0).getBoolean(4)).isTrue();
+        assertThat(auditRowsAfterTheBatch(requestId)).hasSize(1);
+        given().header("X-API-Key", admin.apiKey()).queryParam("client", admin.client().id().toString())
+                .get("/v1/admin/audit").then().statusCode(200)
+                .body("items.find { it.requestId == '" + requestId + "' }.replayed", equalTo(true))
+                .body("items.find { it.requestId == '" + requestId + "' }.idempotencyKey", equalTo(key));
+    }
+
+    @Test
+    void a_refused_write_is_audited_at_once_though_its_transaction_rolled_back() throws Exception {
+        String requestId = "refused-audit-" + UUID.randomUUID();
+        given().header("X-API-Key", admin.apiKey()).header("X-Request-Id", requestId).contentType("application/json")
+                .body(delegation().replace(vendor.client().id().toString(), admin.client().id().toString()))
+                .post("/v1/delegations").then().statusCode(400);
+
+        List<Row> rows = auditRows(requestId);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getInteger(0)).isEqualTo(400);
+        assertThat(auditRowsAfterTheBatch(requestId)).hasSize(1);
+    }
+
+    @Test
+    void patch_and_delete_are_audited_with_their_write() throws Exception {
+        String patch = "patch-audit-" + UUID.randomUUID();
+        given().header("X-API-Key", admin.apiKey()).header("X-Request-Id", patch).contentType("application/json")
+                .body("{\"name\":\"renamed\"}").patch("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(200);
+        assertThat(auditRows(patch)).singleElement().satisfies(r -> {
+            assertThat(r.getInteger(0)).isEqualTo(200);
+            assertThat(r.getString(2)).isEqualTo("/v1/admin/clients/{id}");
+        });
+        String delete = "delete-audit-" + UUID.randomUUID();
+        given().header("X-API-Key", admin.apiKey()).header("X-Request-Id", delete)
+                .delete("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(204);
+        assertThat(auditRows(delete)).singleElement().satisfies(r -> assertThat(r.getInteger(0)).isEqualTo(204));
+        String missing = "delete-404-audit-" + UUID.randomUUID();
+        given().header("X-API-Key", admin.apiKey()).header("X-Request-Id", missing)
+                .delete("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(404);
+        assertThat(auditRows(missing)).singleElement().satisfies(r -> assertThat(r.getInteger(0)).isEqualTo(404));
+        assertThat(auditRowsAfterTheBatch(patch)).hasSize(1);
+        assertThat(auditRowsAfterTheBatch(delete)).hasSize(1);
+    }
+}
