@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.epermit.api.gateway.idempotency.IdempotencyKey;
@@ -14,10 +15,8 @@ import java.util.function.Supplier;
  * Documents idempotency keys on every POST of the contract, so an endpoint added later (filings) is documented the
  * moment it exists, as {@link org.epermit.api.gateway.write.WriteTransaction} handles it the moment it uses it.
  * <p>
- * The header is described in each POST's description, not declared as an operation parameter: a declared header
- * becomes an argument of the SDK's generated methods, which the SDK's hand-written services would then have to pass
- * (the SDK sets the header itself, in its transport). Declaring it is a one-line change per SDK service, left to the
- * SDK (see docs/idempotency.md).
+ * The header is a declared parameter of every POST (generated clients can send it); the SDK's hand-written services
+ * leave it to the SDK's transport, which sets it on every POST and keeps it across retries.
  */
 final class IdempotencyContract {
 
@@ -27,12 +26,23 @@ final class IdempotencyContract {
             first answer again, marked `Idempotency-Replayed: true`, without the write being done twice. See \
             docs/idempotency.md.""";
 
+    private static final String PARAMETER = "IdempotencyKey";
+
     private IdempotencyContract() {
     }
 
     /** Runs after every operation is filtered, so the problem content and rate-limit fields are added here too. */
     static void document(OpenAPI openAPI, Supplier<APIResponse> problemResponse) {
         openAPI.getComponents()
+                .addParameter(PARAMETER, OASFactory.createParameter()
+                        .name(IdempotencyKey.HEADER)
+                        .in(Parameter.In.HEADER)
+                        .required(false)
+                        .description("Makes the request safe to repeat: 1 to " + IdempotencyKey.MAX_LENGTH
+                                + " printable ASCII characters without spaces, unique per intended write (a UUID, or your own record's id)")
+                        .example("9f0c4a8e-2b7d-4c1e-9a53-0d6e8b1f4c27")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1)
+                                .maxLength(IdempotencyKey.MAX_LENGTH).pattern("^[\\x21-\\x7E]+$")))
                 .addHeader(IdempotencyKey.REPLAYED_HEADER, OASFactory.createHeader()
                         .description("`true` when the response is the stored outcome of an earlier request with the same Idempotency-Key")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true")));
@@ -47,6 +57,7 @@ final class IdempotencyContract {
     }
 
     private static void document(Operation post, Supplier<APIResponse> problemResponse) {
+        post.addParameter(OASFactory.createParameter().ref(PARAMETER));
         post.setDescription(post.getDescription() == null ? DESCRIPTION : post.getDescription() + "\n\n" + DESCRIPTION);
         APIResponses responses = post.getResponses();
         responses.getAPIResponses().forEach((status, response) -> {

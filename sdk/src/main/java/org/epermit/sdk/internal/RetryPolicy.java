@@ -27,13 +27,25 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
     public static final String QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
 
     /**
-     * Tells whether a failure with a retryable status may be retried, given its code.
-     *
-     * @param code the failure's stable code
-     * @return {@code false} for {@link #QUOTA_EXCEEDED}
+     * A 409 with this code is retried: an earlier attempt with the same {@code Idempotency-Key} (one that timed out on
+     * the client's side, say) is still running on the server, which answers {@code Retry-After}. The retry then gets
+     * that attempt's stored answer instead of running the write a second time.
      */
-    public static boolean retryableCode(String code) {
-        return !QUOTA_EXCEEDED.equals(code);
+    public static final String IDEMPOTENCY_IN_PROGRESS = "IDEMPOTENCY_IN_PROGRESS";
+
+    /**
+     * Tells whether an answer may be retried.
+     *
+     * @param status the HTTP status
+     * @param code   the failure's stable code
+     * @return {@code true} for 429 (but not {@link #QUOTA_EXCEEDED}), 502, 503, 504, and a 409
+     *         {@link #IDEMPOTENCY_IN_PROGRESS}
+     */
+    public static boolean retryable(int status, String code) {
+        if (status == 409) {
+            return IDEMPOTENCY_IN_PROGRESS.equals(code);
+        }
+        return RETRYABLE_STATUSES.contains(status) && !QUOTA_EXCEEDED.equals(code);
     }
 
     /**

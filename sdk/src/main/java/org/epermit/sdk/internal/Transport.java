@@ -185,7 +185,7 @@ public final class Transport {
                     reauthenticated = true;
                     continue;
                 }
-                if (!RetryPolicy.RETRYABLE_STATUSES.contains(status) || !RetryPolicy.retryableCode(last.getCode())) {
+                if (!RetryPolicy.retryable(status, last.getCode())) {
                     throw last;
                 }
             } catch (Attempt.Failed e) {

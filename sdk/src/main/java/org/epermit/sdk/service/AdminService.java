@@ -99,7 +99,7 @@ public final class AdminService {
     @OperationId("createClient")
     public CreatedApiClient createClient(NewApiClient client, RequestOptions options) {
         Objects.requireNonNull(client, "client");
-        return calls.call(options, AdminApi::new, api -> api.createClient(client));
+        return calls.call(options, AdminApi::new, api -> api.createClient(client, null));
     }
 
     /**
@@ -198,7 +198,7 @@ public final class AdminService {
     @OperationId("rotateClientKey")
     public IssuedApiKey rotateClientKey(UUID id, RequestOptions options) {
         Objects.requireNonNull(id, "id");
-        return calls.call(options, AdminApi::new, api -> api.rotateClientKey(id.toString()));
+        return calls.call(options, AdminApi::new, api -> api.rotateClientKey(id.toString(), null));
     }
 
     /**

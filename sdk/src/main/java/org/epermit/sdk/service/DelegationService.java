@@ -95,7 +95,7 @@ public final class DelegationService {
     @OperationId("createDelegation")
     public Delegation create(NewDelegation delegation, RequestOptions options) {
         Objects.requireNonNull(delegation, "delegation");
-        return calls.call(options, DelegationsApi::new, api -> api.createDelegation(delegation));
+        return calls.call(options, DelegationsApi::new, api -> api.createDelegation(delegation, null));
     }
 
     /**

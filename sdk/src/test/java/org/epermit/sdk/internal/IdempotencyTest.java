@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * No operation of today's contract is a POST, so the idempotency behaviour is tested on the transport itself, the
- * way every generated POST will reach it.
+ * The idempotency behaviour, tested on the transport itself, which every generated POST goes through (the end-to-end
+ * tests in the service module show it against the real service).
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class IdempotencyTest {
@@ -117,12 +117,39 @@ class IdempotencyTest {
 
     @Test
     void a_key_reused_for_another_request_is_an_idempotency_conflict() {
-        api.stubFor(post(urlPathEqualTo(FILINGS)).willReturn(aResponse().withStatus(409)
+        api.stubFor(post(urlPathEqualTo(FILINGS)).willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"status\":409,\"code\":\"IDEMPOTENCY_CONFLICT\",\"detail\":\"The key was used with another body.\",\"requestId\":\"r-9\"}")));
+                .withBody("{\"status\":422,\"code\":\"IDEMPOTENCY_CONFLICT\",\"detail\":\"The key was used with another body.\",\"requestId\":\"r-9\"}")));
         IdempotencyConflictException e = catchThrowableOfType(IdempotencyConflictException.class,
                 () -> transport().execute(filing("{}"), RequestOptions.builder().idempotencyKey("k1").build()));
         assertThat(e.getRequestId()).isEqualTo("r-9");
+        assertThat(api.findAll(postRequestedFor(urlPathEqualTo(FILINGS)))).hasSize(1);
+    }
+
+    @Test
+    void a_write_still_running_under_the_same_key_is_asked_again_after_retry_after_and_its_answer_returned() {
+        api.stubFor(post(urlPathEqualTo(FILINGS)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("done").willReturn(aResponse().withStatus(409).withHeader("Retry-After", "2")
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":409,\"code\":\"IDEMPOTENCY_IN_PROGRESS\",\"requestId\":\"r-1\"}")));
+        api.stubFor(post(urlPathEqualTo(FILINGS)).inScenario("busy").whenScenarioStateIs("done")
+                .willReturn(aResponse().withStatus(201).withHeader("Idempotency-Replayed", "true").withBody("{\"id\":\"f-1\"}")));
+
+        HttpResponse<byte[]> response = transport().execute(filing("{}"), RequestOptions.builder().idempotencyKey("k1").build());
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(api.findAll(postRequestedFor(urlPathEqualTo(FILINGS))))
+                .extracting(r -> r.getHeader("Idempotency-Key")).containsExactly("k1", "k1");
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void any_other_conflict_is_not_retried() {
+        api.stubFor(post(urlPathEqualTo(FILINGS)).willReturn(aResponse().withStatus(409).withHeader("Retry-After", "1")
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":409,\"code\":\"SECRET_ALREADY_SHOWN\",\"requestId\":\"r-2\"}")));
+        catchThrowableOfType(org.epermit.sdk.errors.ConflictException.class,
+                () -> transport().execute(filing("{}"), RequestOptions.none()));
         assertThat(api.findAll(postRequestedFor(urlPathEqualTo(FILINGS)))).hasSize(1);
     }
 
