@@ -91,6 +91,25 @@ class DelegationTest {
     }
 
     @Test
+    void deletes_answer_a_client_that_accepts_only_problems_because_their_success_has_no_body() {
+        List<String> e = enterpriseWithPermits();
+        String admin = TestClients.admin(registry).apiKey();
+        String id = delegate(admin, e.get(0), TestClients.vendor(registry), null, "[\"permits:read\"]");
+        given().header("X-API-Key", admin).accept("application/problem+json")
+                .delete("/v1/delegations/{id}", id).then().statusCode(204);
+        given().header("X-API-Key", admin).accept("application/problem+json")
+                .delete("/v1/delegations/{id}", java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("DELEGATION_NOT_FOUND"));
+
+        CreatedClient client = TestClients.vendor(registry);
+        given().header("X-API-Key", admin).accept("application/problem+json")
+                .delete("/v1/admin/clients/{id}/keys/{key}", client.client().id(), java.util.UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("X-API-Key", admin).accept("application/problem+json")
+                .delete("/v1/admin/clients/{id}", client.client().id()).then().statusCode(204);
+    }
+
+    @Test
     void revoked_expired_or_write_only_delegations_do_not_open_a_permit() {
         List<String> e = enterpriseWithPermits();
         String admin = TestClients.admin(registry).apiKey();

@@ -235,8 +235,9 @@ public final class Transport {
         if (stored != null) {
             b.setHeader("If-None-Match", stored.etag());
         }
-        // Every answer is JSON or a problem. The generated code asks only for application/problem+json where the
-        // contract documents no success body (a 204 DELETE), which the service answers with 406.
+        // Every answer is JSON or a problem, so every request says so: the generated code asks only for
+        // application/problem+json where the contract documents no success body (a 204 DELETE), which older services
+        // answered with 406.
         b.setHeader("Accept", ACCEPT);
         settings.headers().forEach(b::setHeader);
         authorization.applyTo(b);

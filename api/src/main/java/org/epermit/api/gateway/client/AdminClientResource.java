@@ -39,6 +39,7 @@ import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
+import org.epermit.api.problem.Problem;
 
 import java.net.URI;
 import java.util.List;
@@ -144,6 +145,9 @@ public class AdminClientResource {
     }
 
     @DELETE
+    // A success has no body, so a client may accept nothing but problems (the contract documents no other content
+    // here, and generated clients send exactly that): answering it 406 would refuse a request the API can serve.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{id}")
     @Operation(operationId = "deleteClient", summary = "Delete an API client", description = "The client and all its keys stop at once.")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -172,6 +176,9 @@ public class AdminClientResource {
     }
 
     @DELETE
+    // A success has no body, so a client may accept nothing but problems (the contract documents no other content
+    // here, and generated clients send exactly that): answering it 406 would refuse a request the API can serve.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{id}/keys/{keyId}")
     @Operation(operationId = "revokeClientKey", summary = "Revoke an API key", description = "The key stops at once, on every instance.")
     @APIResponse(responseCode = "204", description = "Revoked")

@@ -35,6 +35,7 @@ import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
+import org.epermit.api.problem.Problem;
 
 import java.net.URI;
 import java.util.List;
@@ -121,6 +122,9 @@ public class DelegationResource {
     }
 
     @DELETE
+    // A success has no body, so a client may accept nothing but problems (the contract documents no other content
+    // here, and generated clients send exactly that): answering it 406 would refuse a request the API can serve.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{id}")
     @Operation(operationId = "revokeDelegation", summary = "Revoke a delegation", description = "It stops at once.")
     @APIResponse(responseCode = "204", description = "Revoked")
