@@ -104,7 +104,9 @@ public class WriteTransaction {
             // look like success to a caller that never saw the key. Say what was done and how to get a new key.
             rc.response().putHeader(IdempotencyKey.REPLAYED_HEADER, "true");
             if (stored.location() != null) {
-                rc.response().putHeader(HttpHeaders.LOCATION, stored.location());
+                // absolute, as JAX-RS makes the Location of every other answer
+                rc.response().putHeader(HttpHeaders.LOCATION,
+                        URI.create(rc.request().absoluteURI()).resolve(stored.location()).toString());
             }
             throw new ApiException(ErrorCode.SECRET_ALREADY_SHOWN, Message.of(
                     "This request was already carried out" + (stored.location() == null ? "" : " (" + stored.location() + ")")
