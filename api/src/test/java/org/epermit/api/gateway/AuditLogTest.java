@@ -67,6 +67,40 @@ class AuditLogTest {
         assertThat(row.getInteger(2)).isEqualTo(401);
     }
 
+    @Test
+    void hostile_path_parameters_cannot_make_the_audit_log_lose_anyones_rows() {
+        var vendor = TestClients.vendor(registry);
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String nul = "audit-nul-" + run;
+        String tooLong = "audit-long-" + run;
+        java.util.List<String> others = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String read = "audit-ok-" + run + "-" + i;
+            String failedLogin = "audit-bad-" + run + "-" + i;
+            others.add(read);
+            others.add(failedLogin);
+            given().header("X-API-Key", vendor.apiKey()).header("X-Request-Id", read).get("/v1/me").then().statusCode(200);
+            // NUL, which PostgreSQL text refuses; 22 × ß, which upper-cases to 44 characters in a varchar(22)
+            given().urlEncodingEnabled(false).header("X-API-Key", vendor.apiKey()).header("X-Request-Id", nul + "-" + i)
+                    .get("/v1/permits/%00").then().statusCode(400);
+            given().urlEncodingEnabled(false).header("X-API-Key", vendor.apiKey()).header("X-Request-Id", tooLong + "-" + i)
+                    .get("/v1/permits/" + "%C3%9F".repeat(22)).then().statusCode(400);
+            given().header("X-API-Key", "epk_zzzzzzzzzzzzzzzz_" + "C".repeat(43)).header("X-Request-Id", failedLogin)
+                    .get("/v1/me").then().statusCode(401);
+        }
+        for (String id : others) {
+            awaitAudited(id);
+        }
+        for (int i = 0; i < 3; i++) {
+            awaitAudited(nul + "-" + i);
+            awaitAudited(tooLong + "-" + i);
+        }
+        assertThat(org.epermit.api.testing.Db.strings(pool, "SELECT permit_number FROM audit_log WHERE request_id = $1", nul + "-0"))
+                .containsExactly("\\u0000");
+        assertThat(org.epermit.api.testing.Db.strings(pool, "SELECT permit_number FROM audit_log WHERE request_id = $1", tooLong + "-0"))
+                .containsExactly("S".repeat(21) + "…");
+    }
+
     /** A row is queued when the response has been written, which the client may see a moment earlier. */
     private void awaitAudited(String requestId) {
         for (int i = 0; i < 50; i++) {
