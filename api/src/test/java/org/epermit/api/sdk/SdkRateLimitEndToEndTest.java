@@ -138,7 +138,7 @@ class SdkRateLimitEndToEndTest {
         String[] ids = requestIds.toArray(String[]::new);
         for (int i = 0; i < 100; i++) {
             recorder.flush().await().indefinitely();
-            if (Db.count(pool, "SELECT count(DISTINCT request_id) FROM audit_log WHERE request_id = ANY ($1) "
+            if (Db.count(pool, "SELECT count(DISTINCT correlation_id) FROM audit_log WHERE correlation_id = ANY ($1) "
                     + "AND status = $2", ids, finalStatus) == ids.length) {
                 break;
             }
@@ -150,10 +150,10 @@ class SdkRateLimitEndToEndTest {
             }
         }
         Map<String, List<Attempt>> byId = new LinkedHashMap<>();
-        for (Row row : Db.rows(pool, "SELECT request_id, status, occurred_at, client_id FROM audit_log "
-                + "WHERE request_id = ANY ($1) ORDER BY occurred_at", (Object) ids)) {
+        for (Row row : Db.rows(pool, "SELECT correlation_id, status, occurred_at, client_id FROM audit_log "
+                + "WHERE correlation_id = ANY ($1) ORDER BY occurred_at", (Object) ids)) {
             assertThat(row.getUUID("client_id")).isEqualTo(client.client().id());
-            byId.computeIfAbsent(row.getString("request_id"), k -> new ArrayList<>())
+            byId.computeIfAbsent(row.getString("correlation_id"), k -> new ArrayList<>())
                     .add(new Attempt(row.getInteger("status"), row.getOffsetDateTime("occurred_at")));
         }
         assertThat(byId.keySet()).as("every request audited").containsExactlyInAnyOrderElementsOf(requestIds);

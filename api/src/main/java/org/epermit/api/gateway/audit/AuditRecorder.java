@@ -141,7 +141,7 @@ public class AuditRecorder {
         return new AuditRow(OffsetDateTime.now(), caller == null ? null : caller.clientId(),
                 caller == null ? null : caller.subject(), type, method.name(), route != null ? route : "(no route)",
                 rc.get(PERMIT_NUMBER), status, latency, RequestIds.of(rc), rc.get(BODY_SHA256), address,
-                rc.get(IDEMPOTENCY_KEY), Boolean.TRUE.equals(rc.get(REPLAYED)));
+                rc.get(IDEMPOTENCY_KEY), Boolean.TRUE.equals(rc.get(REPLAYED)), RequestIds.correlationOf(rc).orElse(null));
     }
 
     private static Caller caller(RoutingContext rc) {
