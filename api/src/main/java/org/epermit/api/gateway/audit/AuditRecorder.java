@@ -31,10 +31,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Records every request that carried credentials and every write in the append-only audit log. A write's row is
- * written in the write's own transaction ({@link #recordNow}, used by WriteTransaction), so an acknowledged write is
- * never without its row; every other row is written after the response, in batches, so auditing a read adds no
- * database round trip to its latency.
+ * Records in the append-only audit log the requests {@link AuditRule} says are worth a row, and counts the others.
+ * A write's row is written in the write's own transaction ({@link #recordNow}, used by WriteTransaction), so an
+ * acknowledged write is never without its row; every other row is written after the response, in batches, so
+ * auditing a read adds no database round trip to its latency.
  */
 @ApplicationScoped
 public class AuditRecorder {
@@ -106,15 +106,17 @@ public class AuditRecorder {
         if (rc.get(AUDITED) != null) {
             return;  // written in the write's own transaction
         }
-        HttpMethod method = rc.request().method();
-        boolean write = !(method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS);
-        Caller caller = caller(rc);
+        int status = rc.response().getStatusCode();
         boolean presentedCredentials = rc.request().getHeader(ApiKeyAuthenticationMechanism.HEADER) != null
                 || CredentialHeaders.hasBearerToken(rc.request());
-        if (!write && caller == null && !presentedCredentials) {
-            return;  // anonymous public reads are not audited
+        AuditRule.Verdict verdict = AuditRule.of(caller(rc) != null, presentedCredentials, rc.get(ROUTE) != null, status);
+        if (verdict.recorded()) {
+            enqueue(row(rc, started, status));
+        } else if (verdict.countedAs() != null) {
+            Counter.builder("epermit.audit.requests.unrecorded")
+                    .description("Requests counted instead of audited row by row (see AuditRule), by reason")
+                    .tag("reason", verdict.countedAs()).register(registry).increment();
         }
-        enqueue(row(rc, started, rc.response().getStatusCode()));
     }
 
     /** Queues a row for the next batch; a full queue loses it, counted and logged, never silently. */
