@@ -43,14 +43,36 @@ class AuditLogTest {
                 .body("items.route", hasItem("/v1/me"))
                 .body("items.route", hasItem("/v1/admin/clients"))
                 .body("items.route", hasItem("/v1/public/permits/{permitNumber}"))
-                .body("items.find { it.requestId == 'audit-deny-0001' }.status", equalTo(403))
+                .body("items.find { it.correlationId == 'audit-deny-0001' }.status", equalTo(403))
                 .body("items.find { it.route == '/v1/public/permits/{permitNumber}' }.permitNumber", equalTo("91130200699229617X999P"))
-                .body("items.find { it.requestId == 'audit-read-0001' }.credentialType", equalTo("API_KEY"))
-                .body("items.find { it.requestId == 'audit-read-0001' }.bodySha256", nullValue());
+                .body("items.find { it.correlationId == 'audit-read-0001' }.credentialType", equalTo("API_KEY"))
+                .body("items.find { it.correlationId == 'audit-read-0001' }.bodySha256", nullValue());
         given().header("X-API-Key", admin).queryParam("path", "/v1/admin/clients/{id}").queryParam("status", 200)
                 .get("/v1/admin/audit").then().statusCode(200)
-                .body("items.find { it.requestId == 'audit-write-001' }.method", equalTo("PATCH"))
-                .body("items.find { it.requestId == 'audit-write-001' }.bodySha256", notNullValue());
+                .body("items.find { it.correlationId == 'audit-write-001' }.method", equalTo("PATCH"))
+                .body("items.find { it.correlationId == 'audit-write-001' }.bodySha256", notNullValue());
+    }
+
+    @Test
+    void a_callers_request_id_is_recorded_as_its_correlation_id_and_never_as_ours() {
+        var vendor = TestClients.vendor(registry);
+        String admin = TestClients.admin(registry).apiKey();
+        String theirs = "same-id-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String first = given().header("X-API-Key", vendor.apiKey()).header("X-Request-Id", theirs).get("/v1/me").then()
+                .statusCode(200).header("X-Correlation-Id", theirs).extract().header("X-Request-Id");
+        String second = given().header("X-API-Key", vendor.apiKey()).header("X-Correlation-Id", theirs).get("/v1/me").then()
+                .statusCode(200).header("X-Correlation-Id", theirs).extract().header("X-Request-Id");
+        assertThat(first).matches("[0-9a-f-]{36}").isNotEqualTo(second);
+        assertThat(second).matches("[0-9a-f-]{36}");
+        for (int i = 0; i < 50 && org.epermit.api.testing.Db.count(pool,
+                "SELECT count(*) FROM audit_log WHERE correlation_id = $1", theirs) < 2; i++) {
+            awaitAudited(theirs);
+        }
+        assertThat(org.epermit.api.testing.Db.strings(pool, "SELECT request_id FROM audit_log WHERE correlation_id = $1", theirs))
+                .containsExactlyInAnyOrder(first, second);
+        given().header("X-API-Key", admin).queryParam("correlationId", theirs).get("/v1/admin/audit").then().statusCode(200)
+                .body("items.requestId", org.hamcrest.Matchers.containsInAnyOrder(first, second))
+                .body("items.correlationId", org.hamcrest.Matchers.everyItem(equalTo(theirs)));
     }
 
     @Test
@@ -58,7 +80,7 @@ class AuditLogTest {
         given().header("X-API-Key", "epk_zzzzzzzzzzzzzzzz_" + "B".repeat(43)).header("X-Request-Id", "audit-401-0001")
                 .get("/v1/me").then().statusCode(401);
         awaitAudited("audit-401-0001");
-        var rows = pool.query("SELECT client_id, credential_type, status FROM audit_log WHERE request_id = 'audit-401-0001'")
+        var rows = pool.query("SELECT client_id, credential_type, status FROM audit_log WHERE correlation_id = 'audit-401-0001'")
                 .execute().await().indefinitely();
         assertThat(rows.size()).isEqualTo(1);
         var row = rows.iterator().next();
@@ -67,11 +89,45 @@ class AuditLogTest {
         assertThat(row.getInteger(2)).isEqualTo(401);
     }
 
+    @Test
+    void hostile_path_parameters_cannot_make_the_audit_log_lose_anyones_rows() {
+        var vendor = TestClients.vendor(registry);
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String nul = "audit-nul-" + run;
+        String tooLong = "audit-long-" + run;
+        java.util.List<String> others = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String read = "audit-ok-" + run + "-" + i;
+            String failedLogin = "audit-bad-" + run + "-" + i;
+            others.add(read);
+            others.add(failedLogin);
+            given().header("X-API-Key", vendor.apiKey()).header("X-Request-Id", read).get("/v1/me").then().statusCode(200);
+            // NUL, which PostgreSQL text refuses; 22 × ß, which upper-cases to 44 characters in a varchar(22)
+            given().urlEncodingEnabled(false).header("X-API-Key", vendor.apiKey()).header("X-Request-Id", nul + "-" + i)
+                    .get("/v1/permits/%00").then().statusCode(400);
+            given().urlEncodingEnabled(false).header("X-API-Key", vendor.apiKey()).header("X-Request-Id", tooLong + "-" + i)
+                    .get("/v1/permits/" + "%C3%9F".repeat(22)).then().statusCode(400);
+            given().header("X-API-Key", "epk_zzzzzzzzzzzzzzzz_" + "C".repeat(43)).header("X-Request-Id", failedLogin)
+                    .get("/v1/me").then().statusCode(401);
+        }
+        for (String id : others) {
+            awaitAudited(id);
+        }
+        for (int i = 0; i < 3; i++) {
+            awaitAudited(nul + "-" + i);
+            awaitAudited(tooLong + "-" + i);
+        }
+        assertThat(org.epermit.api.testing.Db.strings(pool, "SELECT permit_number FROM audit_log WHERE correlation_id = $1", nul + "-0"))
+                .containsExactly("\\u0000");
+        assertThat(org.epermit.api.testing.Db.strings(pool, "SELECT permit_number FROM audit_log WHERE correlation_id = $1", tooLong + "-0"))
+                .containsExactly("S".repeat(21) + "…");
+    }
+
     /** A row is queued when the response has been written, which the client may see a moment earlier. */
     private void awaitAudited(String requestId) {
         for (int i = 0; i < 50; i++) {
             recorder.flush().await().indefinitely();
-            if (pool.preparedQuery("SELECT count(*) FROM audit_log WHERE request_id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(requestId))
+            if (pool.preparedQuery("SELECT count(*) FROM audit_log WHERE correlation_id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(requestId))
                     .await().indefinitely().iterator().next().getLong(0) > 0) {
                 return;
             }
@@ -99,7 +155,7 @@ class AuditLogTest {
     void anonymous_public_reads_are_not_audited() {
         given().header("X-Request-Id", "audit-anon-001").get("/v1/reference/pollutants").then().statusCode(200);
         recorder.flush().await().indefinitely();
-        assertThat(pool.query("SELECT count(*) FROM audit_log WHERE request_id = 'audit-anon-001'").execute()
+        assertThat(pool.query("SELECT count(*) FROM audit_log WHERE correlation_id = 'audit-anon-001'").execute()
                 .await().indefinitely().iterator().next().getLong(0)).isZero();
     }
 }

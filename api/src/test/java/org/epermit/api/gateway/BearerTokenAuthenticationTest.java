@@ -251,8 +251,8 @@ class BearerTokenAuthenticationTest {
                 .then().statusCode(401);
         awaitAudited("audit-oauth2-ok-1", "audit-oauth2-403-1", "audit-oauth2-401-1");
         var rows = Db.rows(pool, """
-                SELECT request_id, client_id, subject, credential_type, status, route FROM audit_log
-                WHERE request_id IN ('audit-oauth2-ok-1', 'audit-oauth2-403-1', 'audit-oauth2-401-1') ORDER BY request_id""");
+                SELECT correlation_id, client_id, subject, credential_type, status, route FROM audit_log
+                WHERE correlation_id IN ('audit-oauth2-ok-1', 'audit-oauth2-403-1', 'audit-oauth2-401-1') ORDER BY correlation_id""");
         assertThat(rows).hasSize(3);
         var refused = rows.get(0);   // audit-oauth2-401-1
         assertThat(refused.getUUID(1)).isNull();
@@ -327,7 +327,7 @@ class BearerTokenAuthenticationTest {
     private void awaitAudited(String... requestIds) {
         for (int i = 0; i < 50; i++) {
             recorder.flush().await().indefinitely();
-            long found = Db.count(pool, "SELECT count(*) FROM audit_log WHERE request_id = ANY ($1)", (Object) requestIds);
+            long found = Db.count(pool, "SELECT count(*) FROM audit_log WHERE correlation_id = ANY ($1)", (Object) requestIds);
             if (found == requestIds.length) {
                 return;
             }

@@ -53,7 +53,7 @@ class WriteAuditTest {
 
     /** The rows of a request, read straight after its response: no flush of the batch, no waiting. */
     private List<Row> auditRows(String requestId) {
-        return Db.rows(pool, "SELECT status, method, route, idempotency_key, replayed, client_id, body_sha256 FROM audit_log WHERE request_id = $1",
+        return Db.rows(pool, "SELECT status, method, route, idempotency_key, replayed, client_id, body_sha256 FROM audit_log WHERE correlation_id = $1",
                 requestId);
     }
 
@@ -99,8 +99,8 @@ class WriteAuditTest {
         assertThat(auditRowsAfterTheBatch(requestId)).hasSize(1);
         given().header("X-API-Key", admin.apiKey()).queryParam("client", admin.client().id().toString())
                 .get("/v1/admin/audit").then().statusCode(200)
-                .body("items.find { it.requestId == '" + requestId + "' }.replayed", equalTo(true))
-                .body("items.find { it.requestId == '" + requestId + "' }.idempotencyKey", equalTo(key));
+                .body("items.find { it.correlationId == '" + requestId + "' }.replayed", equalTo(true))
+                .body("items.find { it.correlationId == '" + requestId + "' }.idempotencyKey", equalTo(key));
     }
 
     @Test

@@ -40,19 +40,26 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void every_response_carries_a_request_id_and_a_sane_client_id_is_kept() {
-        String generated = given().get("/v1/reference/pollutants").then().statusCode(200).extract().header("X-Request-Id");
+    void every_response_carries_our_own_request_id_and_a_callers_id_comes_back_as_its_correlation_id() {
+        String generated = given().get("/v1/reference/pollutants").then().statusCode(200)
+                .header("X-Correlation-Id", org.hamcrest.Matchers.nullValue()).extract().header("X-Request-Id");
         assertThat(generated).matches("[0-9a-f-]{36}");
-        given().header("X-Request-Id", "client-req-12345").get("/v1/public/permits/91130200699229617X999P").then()
-                .statusCode(404)
-                .header("X-Request-Id", "client-req-12345")
-                .body("requestId", equalTo("client-req-12345"));
+        for (String header : new String[]{"X-Request-Id", "X-Correlation-Id"}) {
+            var answer = given().header(header, "client-req-12345").get("/v1/public/permits/91130200699229617X999P").then()
+                    .statusCode(404)
+                    .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                    .header("X-Correlation-Id", "client-req-12345")
+                    .body("requestId", matchesPattern("[0-9a-f-]{36}"))
+                    .extract();
+            assertThat(answer.path("requestId").toString()).isEqualTo(answer.header("X-Request-Id"));
+        }
     }
 
     @Test
-    void an_insane_client_request_id_is_replaced() {
+    void an_insane_client_request_id_is_not_echoed() {
         given().header("X-Request-Id", "<script>alert(1)</script>").get("/v1/nothing").then()
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .header("X-Correlation-Id", org.hamcrest.Matchers.nullValue())
                 .body("requestId", matchesPattern("[0-9a-f-]{36}"));
     }
 

@@ -69,7 +69,7 @@ class SdkConditionalGetEndToEndTest {
         String[] array = ids.toArray(String[]::new);
         for (int i = 0; i < 100; i++) {   // rows are written in batches after the responses
             recorder.flush().await().indefinitely();
-            if (Db.count(pool, "SELECT count(*) FROM audit_log WHERE request_id = ANY ($1)", (Object) array) == array.length) {
+            if (Db.count(pool, "SELECT count(*) FROM audit_log WHERE correlation_id = ANY ($1)", (Object) array) == array.length) {
                 break;
             }
             try {
@@ -81,7 +81,7 @@ class SdkConditionalGetEndToEndTest {
         }
         List<Integer> out = new ArrayList<>();
         for (String id : ids) {
-            out.add(Db.rows(pool, "SELECT status FROM audit_log WHERE request_id = $1", id).get(0).getInteger("status"));
+            out.add(Db.rows(pool, "SELECT status FROM audit_log WHERE correlation_id = $1", id).get(0).getInteger("status"));
         }
         return out;
     }

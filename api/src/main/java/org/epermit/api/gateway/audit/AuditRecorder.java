@@ -8,9 +8,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.core.buffer.Buffer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.epermit.api.gateway.Caller;
@@ -24,16 +26,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Records every request that carried credentials and every write in the append-only audit log. A write's row is
- * written in the write's own transaction ({@link #recordNow}, used by WriteTransaction), so an acknowledged write is
- * never without its row; every other row is written after the response, in batches, so auditing a read adds no
- * database round trip to its latency.
+ * Records in the append-only audit log the requests {@link AuditRule} says are worth a row, and counts the others.
+ * A write's row is written in the write's own transaction ({@link #recordNow}, used by WriteTransaction), so an
+ * acknowledged write is never without its row; every other row is written after the response, in batches, so
+ * auditing a read adds no database round trip to its latency.
  */
 @ApplicationScoped
 public class AuditRecorder {
@@ -50,24 +51,23 @@ public class AuditRecorder {
     public static final String REPLAYED = "epermit.audit.replayed";
     private static final String STARTED = "epermit.audit.started";
 
-    static final String INSERT = """
-            INSERT INTO audit_log (occurred_at, client_id, subject, credential_type, method, route, permit_number, status,
-                                   latency_ms, request_id, body_sha256, client_ip, idempotency_key, replayed)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ($12::text)::inet, $13, $14)""";
     private static final int MAX_QUEUED = 100_000;
+    private static final int BATCH = 1000;
 
     private final Pool pool;
     private final Vertx vertx;
     private final CallerAddresses addresses;
-    private final ConcurrentLinkedQueue<Tuple> queue = new ConcurrentLinkedQueue<>();
+    private final MeterRegistry registry;
+    private final ConcurrentLinkedQueue<AuditRow> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private long timer = -1;
     private java.util.concurrent.CompletableFuture<Void> tail = java.util.concurrent.CompletableFuture.completedFuture(null);
 
-    public AuditRecorder(Pool pool, Vertx vertx, CallerAddresses addresses) {
+    public AuditRecorder(Pool pool, Vertx vertx, CallerAddresses addresses, MeterRegistry registry) {
         this.pool = pool;
         this.vertx = vertx;
         this.addresses = addresses;
+        this.registry = registry;
     }
 
     void install(@Observes Router router) {
@@ -92,9 +92,10 @@ public class AuditRecorder {
      * with the status its response will carry. Once it has succeeded, call {@link #markAudited} so the batch skips
      * the request.
      */
-    public io.smallrye.mutiny.Uni<Void> recordNow(io.vertx.mutiny.sqlclient.SqlClient client, RoutingContext rc, int status) {
+    public Uni<Void> recordNow(io.vertx.mutiny.sqlclient.SqlClient client, RoutingContext rc, int status) {
         Long started = rc.get(STARTED);
-        return client.preparedQuery(INSERT).execute(row(rc, started == null ? System.nanoTime() : started, status)).replaceWithVoid();
+        return client.preparedQuery(AuditRow.INSERT).execute(row(rc, started == null ? System.nanoTime() : started, status).tuple())
+                .replaceWithVoid();
     }
 
     public static void markAudited(RoutingContext rc) {
@@ -105,39 +106,44 @@ public class AuditRecorder {
         if (rc.get(AUDITED) != null) {
             return;  // written in the write's own transaction
         }
-        HttpMethod method = rc.request().method();
-        boolean write = !(method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS);
-        Caller caller = caller(rc);
+        int status = rc.response().getStatusCode();
         boolean presentedCredentials = rc.request().getHeader(ApiKeyAuthenticationMechanism.HEADER) != null
                 || CredentialHeaders.hasBearerToken(rc.request());
-        if (!write && caller == null && !presentedCredentials) {
-            return;  // anonymous public reads are not audited
+        AuditRule.Verdict verdict = AuditRule.of(caller(rc) != null, presentedCredentials, rc.get(ROUTE) != null, status);
+        if (verdict.recorded()) {
+            enqueue(row(rc, started, status));
+        } else if (verdict.countedAs() != null) {
+            Counter.builder("epermit.audit.requests.unrecorded")
+                    .description("Requests counted instead of audited row by row (see AuditRule), by reason")
+                    .tag("reason", verdict.countedAs()).register(registry).increment();
         }
-        if (queued.incrementAndGet() > MAX_QUEUED) {
-            queued.decrementAndGet();
-            Log.errorf("audit queue full: request %s not audited", RequestIds.of(rc));
-            return;
-        }
-        queue.add(row(rc, started, rc.response().getStatusCode()));
     }
 
-    private Tuple row(RoutingContext rc, long started, int status) {
+    /** Queues a row for the next batch; a full queue loses it, counted and logged, never silently. */
+    void enqueue(AuditRow row) {
+        if (queued.incrementAndGet() > MAX_QUEUED) {
+            queued.decrementAndGet();
+            lost("queue_full", List.of(row), null);
+            return;
+        }
+        queue.add(row);
+    }
+
+    private AuditRow row(RoutingContext rc, long started, int status) {
         HttpMethod method = rc.request().method();
         Caller caller = caller(rc);
         CredentialType type = caller != null ? caller.credentialType()
                 : rc.request().getHeader(ApiKeyAuthenticationMechanism.HEADER) != null ? CredentialType.API_KEY
                 : CredentialHeaders.hasBearerToken(rc.request()) ? CredentialType.OAUTH2 : CredentialType.ANONYMOUS;
         String route = rc.get(ROUTE);
-        byte[] body = rc.get(BODY_SHA256);
         // The caller's address as the rate limiter counts it (behind a trusted proxy, the address the proxy forwarded
         // for), so that a row and a 429 for the same request name the same address.
         String address = addresses.of(rc).getHostAddress();
         BigDecimal latency = BigDecimal.valueOf((System.nanoTime() - started) / 1_000L, 3).setScale(3, RoundingMode.HALF_UP);
-        return Tuple.from(Arrays.asList(OffsetDateTime.now(), caller == null ? null : caller.clientId(),
-                caller == null ? null : caller.subject(), type.name(), method.name(),
-                route != null ? route : "(no route)", rc.get(PERMIT_NUMBER), status, latency,
-                RequestIds.of(rc), body == null ? null : Buffer.buffer(body), address, rc.get(IDEMPOTENCY_KEY),
-                Boolean.TRUE.equals(rc.get(REPLAYED))));
+        return new AuditRow(OffsetDateTime.now(), caller == null ? null : caller.clientId(),
+                caller == null ? null : caller.subject(), type, method.name(), route != null ? route : "(no route)",
+                rc.get(PERMIT_NUMBER), status, latency, RequestIds.of(rc), rc.get(BODY_SHA256), address,
+                rc.get(IDEMPOTENCY_KEY), Boolean.TRUE.equals(rc.get(REPLAYED)), RequestIds.correlationOf(rc).orElse(null));
     }
 
     private static Caller caller(RoutingContext rc) {
@@ -156,23 +162,62 @@ public class AuditRecorder {
      * Writes what is queued. Flushes run one after another, so a caller that waits for this (tests, shutdown)
      * also waits for a batch the timer already took.
      */
-    public synchronized io.smallrye.mutiny.Uni<Void> flush() {
+    public synchronized Uni<Void> flush() {
         tail = tail.thenCompose(previous -> writeQueued().subscribeAsCompletionStage());
-        return io.smallrye.mutiny.Uni.createFrom().completionStage(tail);
+        return Uni.createFrom().completionStage(tail);
     }
 
-    private io.smallrye.mutiny.Uni<Void> writeQueued() {
-        List<Tuple> batch = new ArrayList<>();
-        for (Tuple t; batch.size() < 1000 && (t = queue.poll()) != null; ) {
-            batch.add(t);
+    private Uni<Void> writeQueued() {
+        List<AuditRow> batch = new ArrayList<>();
+        for (AuditRow row; batch.size() < BATCH && (row = queue.poll()) != null; ) {
+            batch.add(row);
         }
         if (batch.isEmpty()) {
-            return io.smallrye.mutiny.Uni.createFrom().voidItem();
+            return Uni.createFrom().voidItem();
         }
         queued.addAndGet(-batch.size());
-        return pool.preparedQuery(INSERT).executeBatch(batch).replaceWithVoid()
-                .onFailure().invoke(e -> Log.errorf(e, "%d audit rows could not be written", batch.size()))
-                .onFailure().recoverWithNull()
-                .flatMap(done -> queue.isEmpty() ? io.smallrye.mutiny.Uni.createFrom().voidItem() : writeQueued());
+        return write(batch)
+                .onFailure().recoverWithItem(e -> {
+                    lost("refused", batch, e);  // write() recovers by itself; this keeps the flush chain alive regardless
+                    return null;
+                })
+                .flatMap(done -> queue.isEmpty() ? Uni.createFrom().voidItem() : writeQueued());
+    }
+
+    /**
+     * One statement for the whole batch, which is all or nothing; if it fails, each row on its own, so that a row the
+     * database refuses takes no other row with it.
+     */
+    private Uni<Void> write(List<AuditRow> batch) {
+        return pool.preparedQuery(AuditRow.INSERT).executeBatch(batch.stream().map(AuditRow::tuple).toList()).replaceWithVoid()
+                .onFailure().recoverWithUni(batchFailure -> {
+                    Log.warnf("a batch of %d audit rows was refused (%s); writing them one by one", batch.size(),
+                            batchFailure.getMessage());
+                    List<AuditRow> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+                    List<Throwable> causes = new java.util.concurrent.CopyOnWriteArrayList<>();
+                    return Multi.createFrom().iterable(batch)
+                            .onItem().transformToUniAndConcatenate(row -> pool.preparedQuery(AuditRow.INSERT)
+                                    .execute(row.tuple()).replaceWithVoid()
+                                    .onFailure().recoverWithItem(e -> {
+                                        refused.add(row);
+                                        causes.add(e);
+                                        return null;
+                                    }))
+                            .collect().last()
+                            .invoke(done -> {
+                                if (!refused.isEmpty()) {
+                                    lost("refused", refused, causes.get(0));
+                                }
+                            })
+                            .replaceWithVoid();
+                });
+    }
+
+    /** Rows that will never be written: counted, and logged with their request ids so the gap can be traced. */
+    private void lost(String reason, List<AuditRow> rows, Throwable cause) {
+        Counter.builder("epermit.audit.rows.lost").description("Audit rows that could not be written")
+                .tag("reason", reason).register(registry).increment(rows.size());
+        Log.errorf(cause, "%d audit row(s) lost (%s): request ids %s", rows.size(), reason,
+                String.join(", ", rows.stream().map(AuditRow::requestId).toList()));
     }
 }

@@ -47,7 +47,8 @@ import java.util.UUID;
 @Tag(name = "Admin", description = "Client registry, keys and audit log (administrators, scope admin)")
 public class AuditResource {
 
-    private static final Set<String> PARAMETERS = Set.of("client", "from", "to", "path", "status", "limit", "cursor");
+    private static final Set<String> PARAMETERS = Set.of("client", "from", "to", "path", "status", "correlationId", "limit",
+            "cursor");
 
     private final Pool pool;
     private final CursorCodec cursors;
@@ -68,6 +69,7 @@ public class AuditResource {
             @Parameter(name = "to", in = ParameterIn.QUERY, description = "Entries before this time", example = "2026-11-29T00:00:00+08:00", schema = @Schema(type = SchemaType.STRING, format = "date-time")),
             @Parameter(name = "path", in = ParameterIn.QUERY, description = "Route template, exactly", example = "/v1/admin/clients/{id}", schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
             @Parameter(name = "status", in = ParameterIn.QUERY, description = "HTTP status", example = "403", schema = @Schema(type = SchemaType.INTEGER, minimum = "100", maximum = "599")),
+            @Parameter(name = "correlationId", in = ParameterIn.QUERY, description = "The caller's own id for its requests (X-Correlation-Id, or the X-Request-Id it sent), exactly", example = "order-7781-retry-2", schema = @Schema(type = SchemaType.STRING, maxLength = 64)),
             @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 100 (default 20)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")),
             @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
     })
@@ -84,12 +86,14 @@ public class AuditResource {
         Optional<String> path = params.text("path");
         Optional<Integer> status = params.text("status").flatMap(v -> parse(params, "status", () -> Integer.parseInt(v),
                 v.matches("[1-5][0-9]{2}")));
+        Optional<String> correlation = params.text("correlationId", 64);
         int limit = params.limit(paging);
         Optional<String> cursor = params.text("cursor", 4096);
         params.throwIfInvalid();
 
         String query = String.join("|", "audit", client.map(UUID::toString).orElse(""), from.map(Object::toString).orElse(""),
-                to.map(Object::toString).orElse(""), path.orElse(""), status.map(Object::toString).orElse(""));
+                to.map(Object::toString).orElse(""), path.orElse(""), status.map(Object::toString).orElse(""),
+                correlation.orElse(""));
         Optional<Long> before = cursor.map(c -> Long.parseLong(cursors.decode(c, query, "query.cursor").get(0)));
         List<Object> args = new ArrayList<>();
         List<String> where = new ArrayList<>();
@@ -98,9 +102,11 @@ public class AuditResource {
         to.ifPresent(v -> where.add("occurred_at < " + arg(args, v)));
         path.ifPresent(v -> where.add("route = " + arg(args, v)));
         status.ifPresent(v -> where.add("status = " + arg(args, v)));
+        correlation.ifPresent(v -> where.add("correlation_id = " + arg(args, v)));
         before.ifPresent(v -> where.add("id < " + arg(args, v)));
         String sql = "SELECT id, occurred_at, client_id, subject, credential_type, method, route, permit_number, status, "
-                + "latency_ms, request_id, body_sha256, host(client_ip), idempotency_key, replayed FROM audit_log"
+                + "latency_ms, request_id, body_sha256, host(client_ip), idempotency_key, replayed, "
+                + "correlation_id FROM audit_log"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY id DESC LIMIT " + arg(args, limit + 1);
         return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
@@ -137,7 +143,7 @@ public class AuditResource {
         return new AuditEntry(r.getLong(0), r.getOffsetDateTime(1), r.getUUID(2), r.getString(3),
                 CredentialType.valueOf(r.getString(4)), r.getString(5), r.getString(6), r.getString(7), r.getInteger(8),
                 r.getBigDecimal(9), r.getString(10), body == null ? null : HexFormat.of().formatHex(body.getBytes()),
-                r.getString(12), r.getString(13), r.getBoolean(14));
+                r.getString(12), r.getString(13), r.getBoolean(14), r.getString(15));
     }
 
     @Schema(name = "AuditEntry")
@@ -150,11 +156,12 @@ public class AuditResource {
                              @Schema(nullable = true) String permitNumber,
                              @Schema(examples = "200") int status,
                              @Schema(examples = "1.234") BigDecimal latencyMs,
-                             String requestId,
+                             @Schema(description = "The service's own id for the request, unique (the X-Request-Id it answered with)") String requestId,
                              @Schema(nullable = true, description = "SHA-256 of a write's body, hex") String bodySha256,
                              @Schema(nullable = true) String clientIp,
                              @Schema(nullable = true, description = "The write's Idempotency-Key, when it sent one") String idempotencyKey,
-                             @Schema(description = "The answer was the stored outcome of an earlier request with the same Idempotency-Key, not a new execution") boolean replayed) {
+                             @Schema(description = "The answer was the stored outcome of an earlier request with the same Idempotency-Key, not a new execution") boolean replayed,
+                             @Schema(nullable = true, description = "The caller's own id for the request (X-Correlation-Id, or the X-Request-Id it sent), when it sent a valid one: chosen by the caller, so not unique") String correlationId) {
     }
 
     @Schema(name = "AuditPage")

@@ -41,8 +41,9 @@ public class AuditRouteFilter {
             context.put(AuditRecorder.ROUTE, TEMPLATES.computeIfAbsent(resource.getResourceMethod(),
                     m -> template(resource.getResourceClass(), m)));
         }
+        // As sent, before any validation: an invalid one is worth recording too. AuditRow makes it fit the column.
         String permitNumber = uri.getPathParameters().getFirst("permitNumber");
-        if (permitNumber != null && permitNumber.length() <= 22) {
+        if (permitNumber != null) {
             context.put(AuditRecorder.PERMIT_NUMBER, permitNumber.toUpperCase(java.util.Locale.ROOT));
         }
     }

@@ -59,11 +59,11 @@ class CallerAddressAuditTest {
         assertThat(again.header("RateLimit")).startsWith("\"auth-failures\";r=3;");
 
         awaitAudited(3, run);
-        assertThat(Db.strings(pool, "SELECT host(client_ip) FROM audit_log WHERE request_id = $1", "addr-trusted-1-" + run))
+        assertThat(Db.strings(pool, "SELECT host(client_ip) FROM audit_log WHERE correlation_id = $1", "addr-trusted-1-" + run))
                 .containsExactly(caller);
-        assertThat(Db.strings(pool, "SELECT host(client_ip) FROM audit_log WHERE request_id = $1", "addr-trusted-2-" + run))
+        assertThat(Db.strings(pool, "SELECT host(client_ip) FROM audit_log WHERE correlation_id = $1", "addr-trusted-2-" + run))
                 .containsExactly(caller);
-        assertThat(Db.strings(pool, "SELECT host(client_ip) FROM audit_log WHERE request_id = $1", "addr-untrusted-" + run))
+        assertThat(Db.strings(pool, "SELECT host(client_ip) FROM audit_log WHERE correlation_id = $1", "addr-untrusted-" + run))
                 .containsExactly("127.0.0.2");
     }
 
@@ -71,7 +71,7 @@ class CallerAddressAuditTest {
     private void awaitAudited(long rows, String run) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             recorder.flush().await().indefinitely();
-            if (Db.count(pool, "SELECT count(*) FROM audit_log WHERE request_id LIKE $1", "addr-%-" + run) == rows) {
+            if (Db.count(pool, "SELECT count(*) FROM audit_log WHERE correlation_id LIKE $1", "addr-%-" + run) == rows) {
                 return;
             }
             Thread.sleep(20);

@@ -1,0 +1,44 @@
+package org.epermit.api.gateway.audit;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.epermit.api.gateway.CredentialType;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * One row of {@code audit_log}. Every text that a caller can influence is made fit for its column here
+ * ({@link AuditText}), so the database never refuses a row for what a caller sent.
+ */
+record AuditRow(OffsetDateTime occurredAt, UUID clientId, String subject, CredentialType credentialType, String method,
+                String route, String permitNumber, int status, BigDecimal latencyMs, String requestId,
+                byte[] bodySha256, String clientIp, String idempotencyKey, boolean replayed, String correlationId) {
+
+    static final String INSERT = """
+            INSERT INTO audit_log (occurred_at, client_id, subject, credential_type, method, route, permit_number, status,
+                                   latency_ms, request_id, body_sha256, client_ip, idempotency_key, replayed, correlation_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ($12::text)::inet, $13, $14, $15)""";
+
+    /** The column is numeric(10, 3): a request slower than this (2.7 hours) is recorded at this. */
+    static final BigDecimal MAX_LATENCY_MS = new BigDecimal("9999999.999");
+
+    AuditRow {
+        subject = AuditText.bounded(subject, 255);
+        method = AuditText.bounded(method, 32);
+        route = AuditText.bounded(route, 200);
+        permitNumber = AuditText.bounded(permitNumber, 22);  // varchar(22)
+        requestId = AuditText.bounded(requestId, 64);
+        idempotencyKey = AuditText.bounded(idempotencyKey, 255);
+        correlationId = AuditText.bounded(correlationId, 64);
+        latencyMs = latencyMs.min(MAX_LATENCY_MS);
+    }
+
+    Tuple tuple() {
+        return Tuple.from(Arrays.asList(occurredAt, clientId, subject, credentialType.name(), method, route, permitNumber,
+                status, latencyMs, requestId, bodySha256 == null ? null : Buffer.buffer(bodySha256), clientIp,
+                idempotencyKey, replayed, correlationId));
+    }
+}
