@@ -58,8 +58,12 @@ public interface RateLimitConfig {
     @Max(128)
     int ipv6PrefixLength();
 
-    /** Paths that are never limited and carry no rate-limit headers: health probes and metrics scrapes. */
-    @WithDefault("/q/health,/q/metrics")
+    /**
+     * Paths that need no credentials (exact paths, not prefixes): the health probes. They are never limited, carry no
+     * rate-limit headers and do not authenticate: credentials sent to them are ignored, neither checked nor counted,
+     * so they cannot tell a valid key from a bad one. Every other path reads credentials and is limited.
+     */
+    @WithDefault("/q/health,/q/health/live,/q/health/ready,/q/health/started,/q/health/well")
     List<String> exemptPaths();
 
     /** Brute-force protection: failed authentications per source address. */

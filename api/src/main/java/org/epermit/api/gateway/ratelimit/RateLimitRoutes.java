@@ -17,22 +17,32 @@ import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.CallerAddresses;
 import org.epermit.api.gateway.RequestIds;
 import org.epermit.api.gateway.auth.ApiKeyAuthenticationMechanism;
+import org.epermit.api.gateway.auth.CredentialHeaders;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.ProblemRenderer;
 
 import java.net.InetAddress;
-import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Puts rate limits on every request, as Vert.x route handlers around Quarkus's (proactive) authentication:
  * <ol>
  *     <li>before it, credentials from an address that has failed to authenticate too often are refused unread;</li>
- *     <li>when it fails, the failure is counted against the address;</li>
+ *     <li>when it fails, or a credential is refused before it ({@link CredentialHeaders}), the failure is counted
+ *     toward the address's lockout;</li>
  *     <li>after it, the request is counted against the caller's plan, or refused with a 429 problem.</li>
  * </ol>
- * Every counted response carries {@code RateLimit-Policy} and {@code RateLimit} (draft-ietf-httpapi-ratelimit-headers),
- * every refusal {@code Retry-After} as well.
+ * A request refused before it could be counted against a client (a lockout, a refused or failed credential, any
+ * other failure before authentication completes) is counted against the anonymous plan of its address before the
+ * refusal is sent: no answer is free, so sending garbage is limited like any other traffic.
+ *
+ * <p>The exempt paths ({@code epermit.rate-limit.exempt-paths}, exact paths: the health probes) are neither counted
+ * nor authenticated: credentials sent to them are removed unread, so that they cannot tell a valid key from a bad
+ * one. Every other path reads credentials, so the lockout applies there.
+ *
+ * <p>Every counted response carries {@code RateLimit-Policy} and {@code RateLimit} (draft-ietf-httpapi-ratelimit-headers),
+ * with the address's {@code auth-failures} policy first where a credential failed; every refusal {@code Retry-After}.
  */
 @ApplicationScoped
 public class RateLimitRoutes {
@@ -45,11 +55,13 @@ public class RateLimitRoutes {
     static final int BEFORE_AUTHENTICATION = -SecurityHandlerPriorities.AUTHENTICATION - 10;
     static final int AFTER_AUTHENTICATION = -SecurityHandlerPriorities.AUTHENTICATION + 10;
 
+    private static final String EXEMPT = "epermit.rate-limit.exempt";
+
     private final RateLimiter limiter;
     private final FailedAuthentications failedAuthentications;
     private final CallerAddresses addresses;
     private final ProblemRenderer problems;
-    private final List<String> exemptPaths;
+    private final Set<String> exemptPaths;
     private final MeterRegistry registry;
 
     public RateLimitRoutes(RateLimiter limiter, FailedAuthentications failedAuthentications, CallerAddresses addresses,
@@ -58,42 +70,75 @@ public class RateLimitRoutes {
         this.failedAuthentications = failedAuthentications;
         this.addresses = addresses;
         this.problems = problems;
-        this.exemptPaths = config.exemptPaths();
+        this.exemptPaths = Set.copyOf(config.exemptPaths());
         this.registry = registry;
     }
 
     void install(@Observes Router router) {
-        router.route().order(BEFORE_AUTHENTICATION).handler(this::refuseAddressesThatFailTooOften);
-        router.route().order(BEFORE_AUTHENTICATION).failureHandler(this::countFailedAuthentication);
+        router.route().order(BEFORE_AUTHENTICATION).handler(this::beforeAuthentication);
+        router.route().order(BEFORE_AUTHENTICATION).failureHandler(this::countRefusalBeforeAuthentication);
         router.route().order(AFTER_AUTHENTICATION).handler(this::countAgainstPlan);
     }
 
-    private void refuseAddressesThatFailTooOften(RoutingContext rc) {
-        if (exempt(rc) || !presentsCredentials(rc)) {
-            rc.next();
-            return;
-        }
-        long refusedFor = failedAuthentications.secondsRefused(addresses.of(rc));
-        if (refusedFor == 0) {
-            rc.next();
-            return;
-        }
-        FailedAuthentications.Status status = failedAuthentications.refused(refusedFor);
-        rc.response().putHeader(POLICY, status.policyField()).putHeader(LIMIT, status.limitField())
-                .putHeader(RETRY_AFTER, Long.toString(refusedFor));
-        refused(ErrorCode.RATE_LIMITED, "auth-failures").increment();
-        problems.respond(rc, ErrorCode.RATE_LIMITED, status.refusalDetail());
+    /** Whether the request went to an exempt path, whose credentials were removed unread. */
+    public static boolean exempt(RoutingContext rc) {
+        return rc.get(EXEMPT) != null;
     }
 
-    private void countFailedAuthentication(RoutingContext rc) {
-        if (!(rc.failure() instanceof AuthenticationFailedException) || exempt(rc) || !presentsCredentials(rc)) {
+    private void beforeAuthentication(RoutingContext rc) {
+        if (exemptPaths.contains(rc.normalizedPath())) {
+            rc.put(EXEMPT, Boolean.TRUE);
+            rc.request().headers().remove(ApiKeyAuthenticationMechanism.HEADER).remove(CredentialHeaders.AUTHORIZATION);
             rc.next();
             return;
         }
-        onRequestContext(failedAuthentications.record(addresses.of(rc)), rc, status -> {
-            rc.response().putHeader(POLICY, status.policyField()).putHeader(LIMIT, status.limitField());
-            rc.next();
+        long refusedFor = CredentialHeaders.presented(rc.request()) ? failedAuthentications.secondsRefused(addresses.of(rc)) : 0;
+        if (refusedFor == 0) {
+            rc.next();  // counted after authentication, or by the failure handler if something refuses it first
+            return;
+        }
+        FailedAuthentications.Status lockout = failedAuthentications.refused(refusedFor);
+        onRequestContext(limiter.anonymous(addresses.of(rc)), rc, plan -> {
+            plan.attachTo(rc);
+            putFields(rc, lockout, plan);
+            if (!plan.admitted()) {
+                refuse(rc, plan);
+                return;
+            }
+            rc.response().putHeader(RETRY_AFTER, Long.toString(refusedFor));
+            refused(ErrorCode.RATE_LIMITED, "auth-failures").increment();
+            problems.respond(rc, ErrorCode.RATE_LIMITED, lockout.refusalDetail());
         });
+    }
+
+    /**
+     * A request that fails before it was counted (its credential refused or failed, or anything else before
+     * authentication completed) is counted against its address's plan; a refused credential also toward the
+     * address's lockout. Then the failure goes on to be answered, unless the plan refuses the request first.
+     */
+    private void countRefusalBeforeAuthentication(RoutingContext rc) {
+        if (exempt(rc) || RateLimitStatus.of(rc).isPresent() || rc.response().headWritten()) {
+            rc.next();
+            return;
+        }
+        InetAddress address = addresses.of(rc);
+        boolean credentialRefused = CredentialHeaders.presented(rc.request())
+                && (rc.failure() instanceof AuthenticationFailedException || CredentialHeaders.refusedHere(rc));
+        CompletableFuture<FailedAuthentications.Status> failures = credentialRefused
+                ? failedAuthentications.record(address) : CompletableFuture.completedFuture(null);
+        CompletableFuture<RateLimitStatus> counted = limiter.anonymous(address);
+        onRequestContext(counted.thenCombine(failures, Counted::new), rc, both -> {
+            both.plan().attachTo(rc);
+            putFields(rc, both.failures(), both.plan());
+            if (both.plan().admitted()) {
+                rc.next();
+            } else {
+                refuse(rc, both.plan());
+            }
+        });
+    }
+
+    private record Counted(RateLimitStatus plan, FailedAuthentications.Status failures) {
     }
 
     private void countAgainstPlan(RoutingContext rc) {
@@ -112,15 +157,31 @@ public class RateLimitRoutes {
         }
         onRequestContext(counted, rc, status -> {
             status.attachTo(rc);
-            rc.response().putHeader(POLICY, status.policyField()).putHeader(LIMIT, status.limitField());
+            putFields(rc, null, status);
             if (status.admitted()) {
                 rc.next();
                 return;
             }
-            rc.response().putHeader(RETRY_AFTER, Long.toString(status.retryAfterSeconds()));
-            refused(status.refusal(), status.anonymous() ? "anonymous" : "client").increment();
-            problems.respond(rc, status.refusal(), status.refusalDetail());
+            refuse(rc, status);
         });
+    }
+
+    /** The rate-limit fields of a response: the address's failed authentications (when one counted), then the plan. */
+    private static void putFields(RoutingContext rc, FailedAuthentications.Status failures, RateLimitStatus plan) {
+        String policy = plan.policyField();
+        String limit = plan.limitField();
+        if (failures != null) {
+            policy = failures.policyField() + ", " + policy;
+            limit = failures.limitField() + ", " + limit;
+        }
+        rc.response().putHeader(POLICY, policy).putHeader(LIMIT, limit);
+    }
+
+    /** Answers a request its plan refused: 429 with Retry-After. */
+    private void refuse(RoutingContext rc, RateLimitStatus plan) {
+        rc.response().putHeader(RETRY_AFTER, Long.toString(plan.retryAfterSeconds()));
+        refused(plan.refusal(), plan.anonymous() ? "anonymous" : "client").increment();
+        problems.respond(rc, plan.refusal(), plan.refusalDetail());
     }
 
     /**
@@ -145,21 +206,6 @@ public class RateLimitRoutes {
                 context.runOnContext(ignored -> next.run());
             }
         });
-    }
-
-    private boolean exempt(RoutingContext rc) {
-        String path = rc.normalizedPath();
-        for (String prefix : exemptPaths) {
-            if (path.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean presentsCredentials(RoutingContext rc) {
-        return rc.request().getHeader(ApiKeyAuthenticationMechanism.HEADER) != null
-                || rc.request().getHeader("Authorization") != null;
     }
 
     private Counter refused(ErrorCode code, String caller) {

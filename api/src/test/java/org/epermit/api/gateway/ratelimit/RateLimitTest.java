@@ -21,11 +21,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -177,27 +180,109 @@ class RateLimitTest {
     @Test
     void repeated_failed_authentications_from_an_address_get_its_credentials_refused_unread() {
         String good = TestClients.onPlan(registry, SmallPlansProfile.TINY).apiKey();
-        String bad = good.substring(0, good.length() - 1) + (good.endsWith("A") ? "B" : "A");
+        String bad = wrong(good);
         for (int i = 4; i >= 0; i--) {
+            // a token of the address's anonymous plan back for each request: here the failures must stop them
+            ((MovableClock) clock).advance(Duration.ofSeconds(1));
             from("198.51.100.66").header("X-API-Key", bad).get("/v1/public/permits").then().statusCode(401)
                     .body("code", equalTo("UNAUTHENTICATED"))
-                    .header("RateLimit-Policy", "\"auth-failures\";q=5;w=60")
-                    .header("RateLimit", startsWith("\"auth-failures\";r=" + i + ";t="));
+                    // a failed authentication counts against the address's plan and toward its lockout
+                    .header("RateLimit-Policy", "\"auth-failures\";q=5;w=60, \"burst\";q=4;w=4, \"daily\";q=1000;w=86400")
+                    .header("RateLimit", startsWith("\"auth-failures\";r=" + i + ";t="))
+                    .header("RateLimit", containsString(", \"burst\";r=3;t=1, \"daily\";r="));
         }
-        // now any credential from that address is refused before it is read: a good key and a bad one alike
-        Response withGood = from("198.51.100.66").header("X-API-Key", good).get("/v1/me");
-        Response withBad = from("198.51.100.66").header("X-API-Key", bad).get("/v1/me");
-        Response withGarbageToken = from("198.51.100.66").header("Authorization", "Bearer not-a-jwt").get("/v1/me");
-        for (Response refused : List.of(withGood, withBad, withGarbageToken)) {
+        // now any credential from that address is refused before it is read: a good key and a bad one alike (the
+        // three refusals take the three tokens left of the address's plan)
+        List<Response> refusals = List.of(from("198.51.100.66").header("X-API-Key", good).get("/v1/me"),
+                from("198.51.100.66").header("X-API-Key", bad).get("/v1/me"),
+                from("198.51.100.66").header("Authorization", "Bearer not-a-jwt").get("/v1/me"));
+        for (Response refused : refusals) {
             refused.then().statusCode(429).contentType("application/problem+json")
                     .body("code", equalTo("RATE_LIMITED"))
                     .header("RateLimit", startsWith("\"auth-failures\";r=0;t="));
             assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
         }
-        assertThat(withGood.jsonPath().getString("detail")).isEqualTo(withBad.jsonPath().getString("detail"));
+        assertThat(refusals.get(0).jsonPath().getString("detail")).isEqualTo(refusals.get(1).jsonPath().getString("detail"));
         // the address may still read public data without credentials, and the key works from elsewhere
+        ((MovableClock) clock).advance(Duration.ofSeconds(1));
         from("198.51.100.66").get("/v1/reference/pollutants").then().statusCode(200);
         from("198.51.100.67").header("X-API-Key", good).get("/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void credentials_sent_to_a_health_probe_are_ignored_neither_checked_nor_counted() {
+        String good = TestClients.onPlan(registry, SmallPlansProfile.TINY).apiKey();
+        String bad = wrong(good);
+        for (int i = 0; i < 30; i++) {
+            Response probe = from("198.51.100.70").header("X-API-Key", bad).get("/q/health/live");
+            assertThat(probe.statusCode()).as("probe " + i).isEqualTo(200);
+            assertThat(probe.header("RateLimit")).isNull();
+        }
+        for (String probe : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started", "/q/health/well")) {
+            from("198.51.100.70").header("X-API-Key", bad).header("Authorization", "Bearer not-a-jwt").get(probe)
+                    .then().statusCode(200).header("RateLimit", nullValue());
+        }
+        // no failure was counted: the address is not locked out, and the probes told nothing about the key
+        from("198.51.100.70").header("X-API-Key", good).get("/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void paths_that_only_resemble_a_health_probe_read_credentials_and_count_them_toward_the_lockout() {
+        String good = TestClients.onPlan(registry, SmallPlansProfile.TINY).apiKey();
+        String bad = wrong(good);
+        List<String> lookalikes = List.of("/q/healthzzz", "/q/metrics", "/q/health/live/", "/q/health/livezzz", "/q/metrics/x");
+        for (int i = 0; i < lookalikes.size(); i++) {
+            ((MovableClock) clock).advance(Duration.ofSeconds(1));
+            from("198.51.100.71").header("X-API-Key", bad).get(lookalikes.get(i)).then()
+                    .statusCode(401).body("code", equalTo("UNAUTHENTICATED"))
+                    .header("RateLimit", startsWith("\"auth-failures\";r=" + (4 - i) + ";"));
+        }
+        // locked out on every path that reads credentials, whatever the key
+        for (String path : List.of("/q/healthzzz", "/q/metrics", "/v1/me")) {
+            ((MovableClock) clock).advance(Duration.ofSeconds(1));
+            from("198.51.100.71").header("X-API-Key", good).get(path).then().statusCode(429)
+                    .header("RateLimit", startsWith("\"auth-failures\";r=0;"));
+        }
+        // the probe still answers: it does not read the key at all
+        from("198.51.100.71").header("X-API-Key", good).get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void requests_with_both_credential_headers_are_counted_against_their_address_and_limited() {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Response both = from("198.51.100.72").header("X-API-Key", "x").header("Authorization", "Bearer y")
+                    .get("/v1/public/permits");
+            statuses.add(both.statusCode());
+            assertThat(both.header("RateLimit")).as("request " + i).contains("\"burst\";r=", "\"daily\";r=");
+        }
+        // the anonymous plan of the address: a burst of 4, and no token comes back while the clock stands still
+        assertThat(statuses.subList(0, 4)).containsOnly(400);
+        assertThat(statuses.subList(4, 60)).containsOnly(429);
+    }
+
+    @Test
+    void a_credential_refused_before_authentication_counts_as_a_failed_authentication() {
+        String good = TestClients.onPlan(registry, SmallPlansProfile.TINY).apiKey();
+        Map<String, Map<String, String>> refusedCredentials = Map.of(
+                "198.51.100.73", Map.of("X-API-Key", good, "Authorization", "Bearer " + "a.b.c"),   // both: 400
+                "198.51.100.74", Map.of("Authorization", "Bearer not-a-jwt"));                      // no JWT: 401
+        refusedCredentials.forEach((address, headers) -> {
+            for (int i = 4; i >= 0; i--) {
+                ((MovableClock) clock).advance(Duration.ofSeconds(1));
+                Response refused = from(address).headers(headers).get("/v1/me");
+                assertThat(refused.statusCode()).isIn(400, 401);
+                assertThat(refused.header("RateLimit")).as(address).startsWith("\"auth-failures\";r=" + i + ";");
+            }
+            ((MovableClock) clock).advance(Duration.ofSeconds(1));
+            from(address).header("X-API-Key", good).get("/v1/me").then().statusCode(429)
+                    .header("RateLimit", startsWith("\"auth-failures\";r=0;"));
+        });
+    }
+
+    /** The key with its last character changed: well-formed, of a real key id, and wrong. */
+    private static String wrong(String key) {
+        return key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A");
     }
 
     @Test
@@ -218,7 +303,7 @@ class RateLimitTest {
     }
 
     @Test
-    void health_and_metrics_are_never_limited() {
+    void health_probes_are_never_limited() {
         for (int i = 0; i < 10; i++) {
             Response health = from("198.51.100.99").get("/q/health/live");
             assertThat(health.statusCode()).isEqualTo(200);
