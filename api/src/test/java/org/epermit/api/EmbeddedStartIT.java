@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's first command: {@code java -jar} on a machine with no database starts an embedded PostgreSQL, loads
- * the demo data once, serves the API, and on the next start reuses the data — also after the JVM was killed.
+ * the demo data once, serves the API (metrics apart, on the management interface, on loopback), and on the next
+ * start reuses the data — also after the JVM was killed.
  */
 class EmbeddedStartIT {
 
@@ -39,6 +40,9 @@ class EmbeddedStartIT {
         var page = first.get("/v1/public/permits?limit=5");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("\"permitNumber\"");
+        assertThat(first.get("/q/metrics").statusCode()).as("no metrics on the API port").isEqualTo(404);
+        assertThat(first.getManagement("/q/metrics").body()).contains("http_server_requests_seconds_count");
+        assertThat(first.output()).contains("Management interface listening on http://127.0.0.1:" + first.managementPort);
         first.stop();
         assertThat(first.process.exitValue()).as("a SIGTERM stop is orderly (143 = 128 + SIGTERM)").isIn(0, 143);
         assertThat(dataDir.resolve("postmaster.pid")).as("PostgreSQL stopped with the service").doesNotExist();

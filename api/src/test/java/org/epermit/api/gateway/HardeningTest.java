@@ -1,13 +1,25 @@
 package org.epermit.api.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.epermit.api.gateway.client.ClientRegistry;
+import org.epermit.api.testing.Db;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
@@ -15,6 +27,9 @@ class HardeningTest {
 
     @Inject
     ClientRegistry registry;
+
+    @Inject
+    Pool pool;
 
     @Test
     void api_responses_carry_security_headers() {
@@ -50,6 +65,53 @@ class HardeningTest {
     @Test
     void admin_responses_are_never_cached() {
         given().header("X-API-Key", TestClients.admin(registry).apiKey()).get("/v1/admin/clients").then()
-                .statusCode(200).header("Cache-Control", "no-store");
+                .statusCode(200).header("Cache-Control", "private, no-store");
+        given().get("/v1/admin/clients").then().statusCode(401).header("Cache-Control", containsString("no-store"));
+    }
+
+    @Test
+    void every_answer_to_a_caller_with_credentials_is_private_and_varies_on_the_credential_headers() {
+        String vendor = TestClients.vendor(registry).apiKey();
+        String admin = TestClients.admin(registry).apiKey();
+        String number = Db.string(pool, "SELECT permit_number FROM permit ORDER BY permit_number LIMIT 1");
+        Map<String, Response> answers = new LinkedHashMap<>();
+        answers.put("me", given().header("X-API-Key", vendor).get("/v1/me"));
+        answers.put("delegations", given().header("X-API-Key", vendor).get("/v1/delegations"));
+        answers.put("a permit with its contacts", given().header("X-API-Key", admin).get("/v1/permits/{n}", number));
+        answers.put("no such permit", given().header("X-API-Key", admin).get("/v1/permits/{n}", "91130200699229617X999P"));
+        answers.put("a bad key", given().header("X-API-Key", vendor + "x").get("/v1/me"));
+        answers.put("both credentials", given().header("X-API-Key", vendor).header("Authorization", "Bearer a.b.c").get("/v1/me"));
+        answers.put("a bearer token that is no JWT", given().header("Authorization", "Bearer nope").get("/v1/reference/pollutants"));
+        assertThat(answers.get("a permit with its contacts").statusCode()).isEqualTo(200);
+        answers.forEach((what, answer) -> {
+            assertThat(answer.header("Cache-Control")).as(what + " (" + answer.statusCode() + ")").isEqualTo("private, no-store");
+            assertThat(varyTokens(answer)).as(what).contains("x-api-key", "authorization");
+        });
+    }
+
+    @Test
+    void a_public_read_with_credentials_may_be_kept_only_by_the_client_and_is_revalidated_each_time() {
+        String vendor = TestClients.vendor(registry).apiKey();
+        Response first = given().header("X-API-Key", vendor).get("/v1/reference/pollutants");
+        first.then().statusCode(200).header("Cache-Control", "private, no-cache").header("ETag", notNullValue());
+        assertThat(varyTokens(first)).contains("x-api-key", "authorization");
+        Response again = given().header("X-API-Key", vendor).header("If-None-Match", first.header("ETag"))
+                .get("/v1/reference/pollutants");
+        again.then().statusCode(304).header("Cache-Control", "private, no-cache");
+        assertThat(varyTokens(again)).contains("x-api-key", "authorization");
+
+        // without credentials the same read stays cacheable by shared caches, for anonymous callers only
+        Response anonymous = given().get("/v1/reference/pollutants");
+        anonymous.then().statusCode(200).header("Cache-Control", "max-age=60").header("ETag", first.header("ETag"));
+        assertThat(varyTokens(anonymous)).contains("x-api-key", "authorization");
+    }
+
+    /** The field names of every Vary header of a response, lower case. */
+    private static List<String> varyTokens(Response response) {
+        return response.headers().getValues("Vary").stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(t -> t.strip().toLowerCase(Locale.ROOT))
+                .filter(t -> !t.isEmpty())
+                .toList();
     }
 }

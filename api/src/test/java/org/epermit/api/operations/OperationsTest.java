@@ -1,15 +1,35 @@
 package org.epermit.api.operations;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 class OperationsTest {
+
+    private static final Pattern URI_LABEL = Pattern.compile("^http_server_\\w*\\{[^\\n]*?\\buri=\"([^\"]*)\"", Pattern.MULTILINE);
+
+    /** /q/metrics on the management interface (a port of its own, on loopback): relative to its root, /q. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
+    @Inject
+    MetricsUriTags uriTags;
 
     @Test
     void health_is_up_and_readiness_checks_the_database() {
@@ -19,12 +39,60 @@ class OperationsTest {
     }
 
     @Test
+    void metrics_are_served_on_the_management_interface_and_not_on_the_api_port() {
+        given().get("/q/metrics").then().statusCode(404).contentType("application/problem+json")
+                .body("code", equalTo("RESOURCE_NOT_FOUND"));
+        given().get(metrics).then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
+    }
+
+    @Test
     void metrics_count_requests_and_latency_per_route_template() {
         given().get("/v1/reference/pollutants").then().statusCode(200);
         given().get("/v1/public/permits/91130200699229617X999P").then().statusCode(404);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("uri=\"/v1/reference/pollutants\""))
                 .body(containsString("uri=\"/v1/public/permits/{permitNumber}\""));
+    }
+
+    @Test
+    void every_uri_label_is_a_route_template_or_unknown() {
+        // answers decided outside JAX-RS, or by it without a matching method: wrong method, no such path, a
+        // credential refused before routing; each with a path of the caller's choosing
+        given().urlEncodingEnabled(false).put("/v1/public/permits/%00").then().statusCode(405);
+        given().urlEncodingEnabled(false).delete("/v1/public/permits/%00x%01").then().statusCode(405);
+        given().urlEncodingEnabled(false).get("/v1/no-such-path/%00").then().statusCode(404);
+        given().urlEncodingEnabled(false).header("X-API-Key", "garbage").get("/v1/garbage/%02").then().statusCode(401);
+        given().urlEncodingEnabled(false).header("X-API-Key", "garbage").get("/v1/public/permits/%03").then().statusCode(401);
+        given().get("/v1/public/permits/91130200699229617X999P").then().statusCode(404);
+        given().get("/v1/me").then().statusCode(401);
+
+        Set<String> templates = contractPaths();
+        String scraped = given().get(metrics).then().statusCode(200).extract().asString();
+        Set<String> labels = new TreeSet<>();
+        Matcher m = URI_LABEL.matcher(scraped);
+        while (m.find()) {
+            labels.add(m.group(1));
+        }
+        assertThat(labels).contains("UNKNOWN", "/v1/public/permits/{permitNumber}", "/v1/me");
+        assertThat(labels).allSatisfy(uri -> assertThat(uri).isIn(union(templates, "UNKNOWN")));
+    }
+
+    @Test
+    void the_metrics_know_every_route_template_of_the_contract() {
+        assertThat(uriTags.templates()).isEqualTo(contractPaths());
+    }
+
+    /** The paths of the contract the service publishes: its route templates. */
+    private static Set<String> contractPaths() {
+        Map<String, Object> paths = JsonPath.from(given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().asString()).getMap("paths");
+        return new TreeSet<>(paths.keySet());
+    }
+
+    private static Set<String> union(Set<String> set, String more) {
+        Set<String> all = new TreeSet<>(set);
+        all.add(more);
+        return all;
     }
 }

@@ -34,11 +34,14 @@ public final class PackagedApp {
 
     public final Process process;
     public final int port;
+    /** The management interface's port (metrics), on loopback: a free one, so that instances can run side by side. */
+    public final int managementPort;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    private PackagedApp(Process process, int port) {
+    private PackagedApp(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
@@ -55,14 +58,15 @@ public final class PackagedApp {
     /** Starts the jar on {@code port} with {@code env} added to a clean environment and 400 demo permits. */
     public static PackagedApp start(Path dataDir, int port, Map<String, String> env) throws IOException {
         assertThat(JAR).as("package the service first (mvn verify does)").exists();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-Depermit.demo.permits=400",
-                "-jar", JAR.toString()));
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort,
+                "-Depermit.demo.permits=400", "-jar", JAR.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("EPERMIT_"));
         pb.environment().put("EPERMIT_DATA_DIR", dataDir.toString());
         pb.environment().putAll(env);
-        return new PackagedApp(pb.start(), port);
+        return new PackagedApp(pb.start(), port, managementPort);
     }
 
     public static int freePort() throws IOException {
@@ -100,6 +104,12 @@ public final class PackagedApp {
     /** A GET with header name/value pairs. */
     public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         return send("GET", path, null, headers);
+    }
+
+    /** A GET on the management interface ({@code /q/metrics}). */
+    public HttpResponse<String> getManagement(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> send(String method, String path, String jsonBody, String... headers)
