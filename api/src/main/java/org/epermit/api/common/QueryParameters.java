@@ -7,6 +7,7 @@ import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,10 +98,12 @@ public final class QueryParameters {
         });
     }
 
+    /** A date as {@code YYYY-MM-DD}, within {@link TimeRange}. */
     public Optional<LocalDate> date(String name) {
         return text(name).flatMap(value -> {
             try {
-                return Optional.of(LocalDate.parse(value));
+                LocalDate date = LocalDate.parse(value);
+                return inRange(date, TimeRange.check(date, "query." + name));
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("query." + name, "FORMAT", Message.of(
                         "must be a date as YYYY-MM-DD, got '" + Printable.of(value) + "'",
@@ -108,6 +111,26 @@ public final class QueryParameters {
                 return Optional.empty();
             }
         });
+    }
+
+    /** An ISO-8601 date-time with offset ({@code 2026-11-28T00:00:00+08:00}), within {@link TimeRange}. */
+    public Optional<OffsetDateTime> dateTime(String name) {
+        return text(name).flatMap(value -> {
+            try {
+                OffsetDateTime time = OffsetDateTime.parse(value);
+                return inRange(time, TimeRange.check(time, "query." + name));
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("query." + name, "FORMAT", Message.of(
+                        "must be an ISO-8601 date-time with offset such as 2026-11-28T00:00:00+08:00, got '" + Printable.of(value) + "'",
+                        "应为带时区的ISO-8601时间（如 2026-11-28T00:00:00+08:00），实际为'" + Printable.of(value) + "'")));
+                return Optional.empty();
+            }
+        });
+    }
+
+    private <T> Optional<T> inRange(T value, Optional<FieldError> outside) {
+        outside.ifPresent(errors::add);
+        return outside.isPresent() ? Optional.empty() : Optional.of(value);
     }
 
     /** The page size: {@code defaultLimit} when absent, else 1..maxLimit. */
