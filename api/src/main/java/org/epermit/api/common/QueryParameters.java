@@ -45,7 +45,7 @@ public final class QueryParameters {
         return params;
     }
 
-    /** The parameter's one value, if given: non-blank, at most 200 characters, valid UTF-8, no control characters. */
+    /** The parameter's one value, if given: valid UTF-8 and {@link FreeText} of at most 200 characters. */
     public Optional<String> text(String name) {
         return text(name, MAX_VALUE_LENGTH);
     }
@@ -66,22 +66,13 @@ public final class QueryParameters {
             errors.add(new FieldError(path, "ENCODING", Message.of("is not valid UTF-8", "不是有效的UTF-8编码")));
             return Optional.empty();
         }
-        if (value.length() > maxLength) {
-            errors.add(new FieldError(path, "TOO_LONG", Message.of(
-                    "must be at most " + maxLength + " characters, got " + value.length(),
-                    "长度不能超过" + maxLength + "个字符，实际为" + value.length())));
-            return Optional.empty();
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(path, "CHARACTER", Message.of("must not contain control characters",
-                    "不能包含控制字符")));
-            return Optional.empty();
-        }
-        if (value.isBlank()) {
+        if (value.isEmpty()) {
             errors.add(new FieldError(path, "EMPTY", Message.of("must not be empty when given", "提供时不能为空")));
             return Optional.empty();
         }
-        return Optional.of(value);
+        Optional<FieldError> problem = FreeText.check(value, path, maxLength);
+        problem.ifPresent(errors::add);
+        return problem.isPresent() ? Optional.empty() : Optional.of(value);
     }
 
     public <E extends Enum<E>> Optional<E> enumValue(String name, Class<E> type) {
