@@ -7,6 +7,7 @@ import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ public final class QueryParameters {
         return params;
     }
 
-    /** The parameter's one value, if given: non-blank, at most 200 characters, valid UTF-8, no control characters. */
+    /** The parameter's one value, if given: valid UTF-8 and {@link FreeText} of at most 200 characters. */
     public Optional<String> text(String name) {
         return text(name, MAX_VALUE_LENGTH);
     }
@@ -65,22 +66,13 @@ public final class QueryParameters {
             errors.add(new FieldError(path, "ENCODING", Message.of("is not valid UTF-8", "不是有效的UTF-8编码")));
             return Optional.empty();
         }
-        if (value.length() > maxLength) {
-            errors.add(new FieldError(path, "TOO_LONG", Message.of(
-                    "must be at most " + maxLength + " characters, got " + value.length(),
-                    "长度不能超过" + maxLength + "个字符，实际为" + value.length())));
-            return Optional.empty();
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(path, "CHARACTER", Message.of("must not contain control characters",
-                    "不能包含控制字符")));
-            return Optional.empty();
-        }
-        if (value.isBlank()) {
+        if (value.isEmpty()) {
             errors.add(new FieldError(path, "EMPTY", Message.of("must not be empty when given", "提供时不能为空")));
             return Optional.empty();
         }
-        return Optional.of(value);
+        Optional<FieldError> problem = FreeText.check(value, path, maxLength);
+        problem.ifPresent(errors::add);
+        return problem.isPresent() ? Optional.empty() : Optional.of(value);
     }
 
     public <E extends Enum<E>> Optional<E> enumValue(String name, Class<E> type) {
@@ -97,10 +89,12 @@ public final class QueryParameters {
         });
     }
 
+    /** A date as {@code YYYY-MM-DD}, within {@link TimeRange}. */
     public Optional<LocalDate> date(String name) {
         return text(name).flatMap(value -> {
             try {
-                return Optional.of(LocalDate.parse(value));
+                LocalDate date = LocalDate.parse(value);
+                return inRange(date, TimeRange.check(date, "query." + name));
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("query." + name, "FORMAT", Message.of(
                         "must be a date as YYYY-MM-DD, got '" + Printable.of(value) + "'",
@@ -108,6 +102,26 @@ public final class QueryParameters {
                 return Optional.empty();
             }
         });
+    }
+
+    /** An ISO-8601 date-time with offset ({@code 2026-11-28T00:00:00+08:00}), within {@link TimeRange}. */
+    public Optional<OffsetDateTime> dateTime(String name) {
+        return text(name).flatMap(value -> {
+            try {
+                OffsetDateTime time = OffsetDateTime.parse(value);
+                return inRange(time, TimeRange.check(time, "query." + name));
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("query." + name, "FORMAT", Message.of(
+                        "must be an ISO-8601 date-time with offset such as 2026-11-28T00:00:00+08:00, got '" + Printable.of(value) + "'",
+                        "应为带时区的ISO-8601时间（如 2026-11-28T00:00:00+08:00），实际为'" + Printable.of(value) + "'")));
+                return Optional.empty();
+            }
+        });
+    }
+
+    private <T> Optional<T> inRange(T value, Optional<FieldError> outside) {
+        outside.ifPresent(errors::add);
+        return outside.isPresent() ? Optional.empty() : Optional.of(value);
     }
 
     /** The page size: {@code defaultLimit} when absent, else 1..maxLimit. */

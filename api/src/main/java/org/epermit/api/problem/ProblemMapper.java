@@ -1,6 +1,7 @@
 package org.epermit.api.problem;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -67,19 +68,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableBody(JacksonException e, HttpHeaders headers, RoutingContext rc) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String path = "body" + mismatch.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce("", String::concat);
-            boolean unknown = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-            FieldError error = new FieldError(path, unknown ? "UNKNOWN_FIELD" : "TYPE", unknown
-                    ? Message.of("is not a field of this request", "不是该请求的字段")
-                    : Message.of("has the wrong type", "类型不正确"));
-            return respond(ErrorCode.VALIDATION_FAILED, Message.of("The request body is invalid.", "请求体无效。"),
-                    List.of(error), headers, rc);
+        Message invalid = Message.of("The request body is invalid.", "请求体无效。");
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return respond(ErrorCode.VALIDATION_FAILED, invalid, List.of(JsonBodyErrors.of(mismatch)), headers, rc);
         }
-        return respond(ErrorCode.MALFORMED_REQUEST, Message.of("The request body is not valid JSON of the expected shape.",
-                "请求体不是符合要求的JSON。"), List.of(), headers, rc);
+        var duplicate = JsonBodyErrors.duplicateKey(e);
+        if (duplicate.isPresent()) {
+            return respond(ErrorCode.VALIDATION_FAILED, invalid, List.of(duplicate.get()), headers, rc);
+        }
+        return respond(ErrorCode.MALFORMED_REQUEST, JsonBodyErrors.malformed(e), List.of(), headers, rc);
     }
 
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})

@@ -142,6 +142,18 @@ class AuditLogTest {
     }
 
     @Test
+    void audit_time_filters_outside_the_years_1900_to_9999_are_errors() {
+        String admin = TestClients.admin(registry).apiKey();
+        given().header("X-API-Key", admin).queryParam("from", "+300000-01-01T00:00:00Z").queryParam("to", "1899-12-31T23:59:59Z")
+                .get("/v1/admin/audit").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.path", org.hamcrest.Matchers.containsInAnyOrder("query.from", "query.to"))
+                .body("errors.code", org.hamcrest.Matchers.everyItem(equalTo("RANGE")));
+        given().header("X-API-Key", admin).queryParam("from", "1900-01-01T00:00:00Z").queryParam("to", "9999-12-31T23:59:59+08:00")
+                .get("/v1/admin/audit").then().statusCode(200);
+    }
+
+    @Test
     void the_audit_log_cannot_be_altered() {
         given().header("X-API-Key", TestClients.admin(registry).apiKey()).get("/v1/me").then().statusCode(200);
         recorder.flush().await().indefinitely();

@@ -9,11 +9,16 @@ import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
 import org.epermit.api.testing.Db;
 import org.junit.jupiter.api.Test;
 
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -30,6 +35,11 @@ class DelegationTest {
     @Inject
     Pool pool;
 
+    /** A validTo well within the longest delegation allowed. */
+    static String inAYear() {
+        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusYears(1).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
     /** An enterprise with at least two permits, and its permit numbers. */
     private List<String> enterpriseWithPermits() {
         String code = Db.string(pool, """
@@ -42,8 +52,9 @@ class DelegationTest {
 
     private String delegate(String adminKey, String creditCode, CreatedClient vendor, String permits, String scopes) {
         return given().header("X-API-Key", adminKey).contentType("application/json").body("""
-                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", %s "scopes": %s, "validTo": "2099-01-01T00:00:00+08:00"}"""
-                .formatted(creditCode, vendor.client().id(), permits == null ? "" : "\"permitNumbers\": " + permits + ",", scopes))
+                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", %s "scopes": %s, "validTo": "%s"}"""
+                .formatted(creditCode, vendor.client().id(), permits == null ? "" : "\"permitNumbers\": " + permits + ",", scopes,
+                        inAYear()))
                 .post("/v1/delegations").then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/v1/delegations/"))
                 .body("status", equalTo("ACTIVE"))
@@ -153,13 +164,13 @@ class DelegationTest {
                 .body("items.permitNumber", containsInAnyOrder(e.subList(1, e.size()).toArray()));
         CreatedClient vendor = TestClients.vendor(registry);
         given().header("X-API-Key", enterprise.apiKey()).contentType("application/json").body("""
-                {"vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "2099-01-01T00:00:00Z"}""".formatted(vendor.client().id()))
+                {"vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "%s"}""".formatted(vendor.client().id(), inAYear()))
                 .post("/v1/delegations").then().statusCode(201).body("enterpriseCreditCode", equalTo(e.get(0)));
         given().header("X-API-Key", vendor.apiKey()).get("/v1/delegations").then().statusCode(200).body("items", hasSize(1));
         String other = Db.string(pool, "SELECT credit_code FROM enterprise WHERE credit_code <> $1 AND NOT pseudo_credit_code ORDER BY 1 LIMIT 1", e.get(0));
         given().header("X-API-Key", enterprise.apiKey()).contentType("application/json").body("""
-                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "2099-01-01T00:00:00Z"}"""
-                .formatted(other, vendor.client().id()))
+                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "%s"}"""
+                .formatted(other, vendor.client().id(), inAYear()))
                 .post("/v1/delegations").then().statusCode(403);
         // vendors do not delegate
         given().header("X-API-Key", vendor.apiKey()).contentType("application/json").body("{}").post("/v1/delegations").then().statusCode(403);
@@ -174,6 +185,83 @@ class DelegationTest {
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.path", containsInAnyOrder("body.enterpriseCreditCode", "body.vendorClientId",
                         "body.permitNumbers[0]", "body.scopes[0]", "body.validTo"));
+    }
+
+    @Test
+    void a_null_in_a_body_list_is_a_field_error_naming_its_index_not_a_500() {
+        List<String> e = enterpriseWithPermits();
+        String admin = TestClients.admin(registry).apiKey();
+        CreatedClient vendor = TestClients.vendor(registry);
+        given().header("X-API-Key", admin).contentType("application/json").body("""
+                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": [null], "validTo": "%s"}"""
+                .formatted(e.get(0), vendor.client().id(), inAYear()))
+                .post("/v1/delegations").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.path", contains("body.scopes[0]"))
+                .body("errors[0].code", equalTo("NULL"));
+        given().header("X-API-Key", admin).contentType("application/json").body("""
+                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "permitNumbers": ["%s", null],
+                 "scopes": ["permits:read"], "validTo": "%s"}"""
+                .formatted(e.get(0), vendor.client().id(), e.get(1), inAYear()))
+                .post("/v1/delegations").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.path", contains("body.permitNumbers[1]"));
+        given().header("X-API-Key", admin).contentType("application/json").body("""
+                {"name": "n", "organisation": "o", "roles": ["vendor"], "scopes": ["permits:read", null]}""")
+                .post("/v1/admin/clients").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.path", contains("body.scopes[1]"));
+        assertThat(Db.count(pool, "SELECT count(*) FROM delegation WHERE vendor_client_id = $1", vendor.client().id())).isZero();
+    }
+
+    @Test
+    void dates_outside_the_years_1900_to_9999_are_refused_instead_of_stored_as_infinity() {
+        List<String> e = enterpriseWithPermits();
+        String admin = TestClients.admin(registry).apiKey();
+        CreatedClient vendor = TestClients.vendor(registry);
+        String body = """
+                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], %s}""";
+        for (String dates : List.of("\"validTo\": \"+300000-01-01T00:00:00Z\"", "\"validTo\": \"+10000-01-01T00:00:00Z\"",
+                "\"validFrom\": \"-0001-01-01T00:00:00Z\", \"validTo\": \"" + inAYear() + "\"",
+                "\"validFrom\": \"1899-12-31T23:59:59Z\", \"validTo\": \"" + inAYear() + "\"")) {
+            String field = dates.contains("validFrom") ? "body.validFrom" : "body.validTo";
+            given().header("X-API-Key", admin).contentType("application/json")
+                    .body(body.formatted(e.get(0), vendor.client().id(), dates))
+                    .post("/v1/delegations").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("VALIDATION_FAILED"))
+                    .body("errors.path", contains(field))
+                    .body("errors[0].code", equalTo("RANGE"));
+        }
+        assertThat(Db.count(pool, "SELECT count(*) FROM delegation WHERE vendor_client_id = $1", vendor.client().id())).isZero();
+    }
+
+    @Test
+    void a_delegation_runs_at_most_the_configured_maximum_five_years_by_default() {
+        Period max = Period.ofYears(5);  // the documented default of epermit.delegation.max-duration
+        List<String> e = enterpriseWithPermits();
+        String admin = TestClients.admin(registry).apiKey();
+        CreatedClient vendor = TestClients.vendor(registry);
+        OffsetDateTime from = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1).truncatedTo(ChronoUnit.SECONDS);
+        String body = """
+                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], %s}""";
+        given().header("X-API-Key", admin).contentType("application/json").body(body.formatted(e.get(0), vendor.client().id(),
+                        "\"validFrom\": \"" + from + "\", \"validTo\": \"" + from.plus(max) + "\""))
+                .post("/v1/delegations").then().statusCode(201).body("status", equalTo("SCHEDULED"));
+        given().header("X-API-Key", admin).contentType("application/json").body(body.formatted(e.get(0), vendor.client().id(),
+                        "\"validFrom\": \"" + from + "\", \"validTo\": \"" + from.plus(max).plusSeconds(1) + "\""))
+                .post("/v1/delegations").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.path", contains("body.validTo"))
+                .body("errors[0].code", equalTo("TOO_LONG"));
+        // without validFrom it runs from now
+        given().header("X-API-Key", admin).contentType("application/json").body(body.formatted(e.get(0), vendor.client().id(),
+                        "\"validTo\": \"" + from.plusYears(6) + "\""))
+                .post("/v1/delegations").then().statusCode(400)
+                .body("errors.path", contains("body.validTo"))
+                .body("errors[0].code", equalTo("TOO_LONG"));
+        assertThat(Db.count(pool, "SELECT count(*) FROM delegation WHERE vendor_client_id = $1", vendor.client().id())).isEqualTo(1);
     }
 
     @Test

@@ -67,8 +67,8 @@ class KeycloakIT {
         Matcher enterprise = Pattern.compile("delegated by the enterprise (\\S+)").matcher(app.output());
         assertThat(enterprise.find()).isTrue();
         var delegation = app.send("POST", "/v1/delegations", """
-                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "2099-01-01T00:00:00Z"}"""
-                .formatted(enterprise.group(1), vendorClientId), "X-API-Key", adminKey);
+                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "%s"}"""
+                .formatted(enterprise.group(1), vendorClientId, DelegationTest.inAYear()), "X-API-Key", adminKey);
         assertThat(delegation.statusCode()).as(delegation.body()).isEqualTo(201);
     }
 

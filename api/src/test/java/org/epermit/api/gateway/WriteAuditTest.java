@@ -47,8 +47,8 @@ class WriteAuditTest {
 
     private String delegation() {
         return """
-                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "2099-01-01T00:00:00+08:00"}"""
-                .formatted(creditCode, vendor.client().id());
+                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "%s"}"""
+                .formatted(creditCode, vendor.client().id(), DelegationTest.inAYear());
     }
 
     /** The rows of a request, read straight after its response: no flush of the batch, no waiting. */

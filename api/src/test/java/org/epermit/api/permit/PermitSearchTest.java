@@ -94,6 +94,18 @@ class PermitSearchTest {
     }
 
     @Test
+    void an_expiring_before_date_outside_the_years_1900_to_9999_is_an_error() {
+        for (String date : List.of("+300000-01-01", "+10000-01-01", "1899-12-31", "-0001-01-01")) {
+            given().queryParam("expiringBefore", date).get("/v1/public/permits").then().statusCode(400)
+                    .body("code", equalTo("VALIDATION_FAILED"))
+                    .body("errors[0].path", equalTo("query.expiringBefore"))
+                    .body("errors[0].code", equalTo("RANGE"));
+        }
+        given().queryParam("expiringBefore", "9999-12-31").get("/v1/public/permits").then().statusCode(200);
+        given().queryParam("expiringBefore", "1900-01-01").get("/v1/public/permits").then().statusCode(200);
+    }
+
+    @Test
     void q_matches_any_chinese_substring_of_the_enterprise_name() {
         String name = Db.string(pool, "SELECT e.name FROM enterprise e JOIN permit p ON p.enterprise_id = e.id ORDER BY p.permit_number LIMIT 1 OFFSET 17");
         int[] cps = name.codePoints().toArray();

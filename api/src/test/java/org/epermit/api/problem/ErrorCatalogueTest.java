@@ -65,13 +65,18 @@ class ErrorCatalogueTest {
                 | `SERIAL` | a permit number's site serial is not 001–999 |
                 | `LETTER` | a permit number ends with a letter other than the configured ones (P, W) |
                 | `FORMAT` | not in the expected format (region or industry prefix, date, number, cursor) |
-                | `RANGE` | a number outside its allowed range (e.g. `limit` above 100) |
+                | `RANGE` | a number or date outside its allowed range (`limit` above 100; a date or time outside the years 1900–9999; a `validTo` not after `validFrom`) |
                 | `UNKNOWN_VALUE` | not one of the enumerated values |
                 | `UNKNOWN_PARAMETER` | the operation has no such parameter (often a typo) |
                 | `REPEATED` | a parameter given more than once |
-                | `EMPTY` | a parameter given with no value |
-                | `TOO_LONG` | a value longer than allowed |
-                | `ENCODING` | not valid UTF-8 |
+                | `EMPTY` | a parameter given with no value, or text with nothing visible (only spaces, zero-width or bidi control characters) |
+                | `TOO_LONG` | a value longer than allowed; a delegation longer than the maximum (five years by default) |
+                | `ENCODING` | not valid UTF-8, or text that is not well-formed Unicode (a lone surrogate such as `\\ud800`) |
+                | `REQUIRED` | a required field is missing |
+                | `UNKNOWN_FIELD` | the body has no such field (often a typo) |
+                | `DUPLICATE_FIELD` | a key given twice in one JSON object |
+                | `TYPE` | a value of the wrong JSON type: a number or boolean where a string is expected, a string where an array is, a number where a date-time is; nothing is converted |
+                | `NULL` | a `null` inside a list |
                 | `SIGNATURE`, `QUERY_MISMATCH`, `STALE` | a cursor that was altered, belongs to other filters, or expired |
                 """);
         return md.toString();

@@ -138,7 +138,7 @@ class SdkGatewayEndToEndTest {
 
         Delegation delegation = admin.delegations().create(new NewDelegation().enterpriseCreditCode(creditCode)
                 .vendorClientId(created.getClient().getId().toString()).scopes(List.of("permits:read"))
-                .validTo(OffsetDateTime.parse("2099-01-01T00:00:00+08:00")));
+                .validTo(OffsetDateTime.now().plusYears(1)));
         assertThat(delegation.getStatus()).isEqualTo(DelegationStatus.ACTIVE);
         assertThat(vendor.delegations().get(delegation.getId()).getEnterpriseCreditCode()).isEqualTo(creditCode);
         assertThat(vendor.delegations().list().stream().map(Delegation::getId)).containsExactly(delegation.getId());
@@ -186,7 +186,7 @@ class SdkGatewayEndToEndTest {
         var options = org.epermit.sdk.RequestOptions.builder().idempotencyKey("sdk-e2e-" + UUID.randomUUID()).build();
         NewDelegation request = new NewDelegation().enterpriseCreditCode(creditCode)
                 .vendorClientId(vendor.getClient().getId().toString()).scopes(List.of("permits:read"))
-                .validTo(OffsetDateTime.parse("2099-01-01T00:00:00+08:00"));
+                .validTo(OffsetDateTime.now().plusYears(1));
 
         Delegation first = admin.delegations().create(request, options);
         Delegation again = admin.delegations().create(request, options);
@@ -194,7 +194,7 @@ class SdkGatewayEndToEndTest {
         assertThat(again.getId()).isEqualTo(first.getId());
         assertThat(Db.count(pool, "SELECT count(*) FROM delegation WHERE vendor_client_id = $1", vendor.getClient().getId())).isEqualTo(1);
         var conflict = catchThrowableOfType(org.epermit.sdk.errors.IdempotencyConflictException.class,
-                () -> admin.delegations().create(request.validTo(OffsetDateTime.parse("2098-01-01T00:00:00+08:00")), options));
+                () -> admin.delegations().create(request.validTo(OffsetDateTime.now().plusYears(2)), options));
         assertThat(conflict.getCode()).isEqualTo("IDEMPOTENCY_CONFLICT");
     }
 }

@@ -146,7 +146,7 @@ class SdkOAuth2EndToEndTest {
                 .credentials(Credentials.apiKey(TestClients.admin(registry).apiKey())).build();
         admin.delegations().create(new NewDelegation().enterpriseCreditCode(creditCode)
                 .vendorClientId(registered.client().id().toString()).scopes(List.of("permits:read"))
-                .validTo(OffsetDateTime.parse("2099-01-01T00:00:00+08:00")));
+                .validTo(OffsetDateTime.now().plusYears(1)));
         URI endpoint = tokenEndpoint();
         IssuedToken token = IssuedToken.of(kc, Duration.ofMinutes(5));
         tokenEndpointIssues(endpoint, kc, List.of(token));

@@ -30,7 +30,6 @@ import org.epermit.api.problem.Message;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -81,8 +80,8 @@ public class AuditResource {
     public Uni<AuditPage> list(@Context UriInfo uri) {
         QueryParameters params = QueryParameters.of(uri.getQueryParameters(), PARAMETERS);
         Optional<UUID> client = params.text("client").flatMap(v -> parse(params, "client", () -> UUID.fromString(v), v.length() == 36));
-        Optional<OffsetDateTime> from = params.text("from").flatMap(v -> parse(params, "from", () -> OffsetDateTime.parse(v), true));
-        Optional<OffsetDateTime> to = params.text("to").flatMap(v -> parse(params, "to", () -> OffsetDateTime.parse(v), true));
+        Optional<OffsetDateTime> from = params.dateTime("from");
+        Optional<OffsetDateTime> to = params.dateTime("to");
         Optional<String> path = params.text("path");
         Optional<Integer> status = params.text("status").flatMap(v -> parse(params, "status", () -> Integer.parseInt(v),
                 v.matches("[1-5][0-9]{2}")));
@@ -124,12 +123,11 @@ public class AuditResource {
             if (plausible) {
                 return Optional.of(parser.get());
             }
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException e) {
             // reported below
         }
         params.check(Optional.of(new FieldError("query." + name, "FORMAT", Message.of(
-                "is not valid here (client: a UUID; from/to: an ISO-8601 date-time with offset; status: 100-599)",
-                "格式无效（client 为UUID；from/to 为带时区的ISO-8601时间；status 为100-599）"))));
+                "is not valid here (client: a UUID; status: 100-599)", "格式无效（client 为UUID；status 为100-599）"))));
         return Optional.empty();
     }
 

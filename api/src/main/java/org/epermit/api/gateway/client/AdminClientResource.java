@@ -129,7 +129,7 @@ public class AdminClientResource {
 
     @PATCH
     @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(operationId = "updateClient", summary = "Change an API client",
             description = "Changes the given fields (name, organisation, contact, roles, scopes, region, plan, status, Keycloak client id). Suspending a client stops its keys at once.")
     @APIResponse(responseCode = "200", description = "The changed client",
@@ -139,7 +139,7 @@ public class AdminClientResource {
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
     @APIResponse(responseCode = "409", description = "The Keycloak client id is taken (CONFLICT)")
-    @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
+    @APIResponse(responseCode = "415", description = "The body is not application/json or application/merge-patch+json (UNSUPPORTED_MEDIA_TYPE)")
     public Uni<Response> update(@Parameter(description = "Client id") @PathParam("id") String id, ClientChange body) {
         return writes.run(tx -> registry.change(tx, clientId(id), body).map(WriteOutcome::ok));
     }

@@ -2,6 +2,7 @@ package org.epermit.api.gateway.client;
 
 import org.epermit.api.common.CodePrefix;
 import org.epermit.api.common.CreditCode;
+import org.epermit.api.common.FreeText;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
@@ -11,6 +12,7 @@ import org.epermit.api.problem.Message;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,9 +23,11 @@ final class ClientValidation {
     static final Set<String> SCOPES = Caller.SCOPES;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s.]{2,}");
     static final Set<String> SETTABLE_STATUSES = Set.of("ACTIVE", "SUSPENDED");
+    private static final int MAX_TEXT = 200;
 
     private final List<FieldError> errors = new ArrayList<>();
 
+    /** Free text ({@link FreeText}), stripped of surrounding whitespace. */
     String text(String path, String value, boolean required) {
         if (value == null) {
             if (required) {
@@ -32,12 +36,9 @@ final class ClientValidation {
             return null;
         }
         String v = value.strip();
-        if (v.isEmpty() || v.length() > 200 || v.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(path, "FORMAT", Message.of("must be 1 to 200 characters without control characters",
-                    "应为1至200个字符，且不含控制字符")));
-            return null;
-        }
-        return v;
+        Optional<FieldError> problem = FreeText.check(v, path, MAX_TEXT);
+        problem.ifPresent(errors::add);
+        return problem.isPresent() ? null : v;
     }
 
     String email(String path, String value) {

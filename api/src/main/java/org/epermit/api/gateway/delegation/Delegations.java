@@ -45,11 +45,13 @@ public class Delegations {
     private final Pool pool;
     private final Clock clock;
     private final PermitNumberConfig numbers;
+    private final DelegationConfig config;
 
-    public Delegations(Pool pool, Clock clock, PermitNumberConfig numbers) {
+    public Delegations(Pool pool, Clock clock, PermitNumberConfig numbers, DelegationConfig config) {
         this.pool = pool;
         this.clock = clock;
         this.numbers = numbers;
+        this.config = config;
     }
 
     /** Creates a delegation through the caller's transaction {@code tx}. */
@@ -110,6 +112,10 @@ public class Delegations {
             errors.add(new FieldError("body.validTo", "REQUIRED", Message.of("is required", "为必填项")));
         } else if (!body.validTo().isAfter(from)) {
             errors.add(new FieldError("body.validTo", "RANGE", Message.of("must be after validFrom", "应晚于 validFrom")));
+        } else if (body.validTo().isAfter(from.plus(config.maxDuration()))) {
+            errors.add(new FieldError("body.validTo", "TOO_LONG", Message.of(
+                    "must be at most " + config.maxDuration() + " after validFrom: the longest a delegation may run",
+                    "距 validFrom 不能超过" + config.maxDuration() + "（委托的最长期限）")));
         }
         if (!errors.isEmpty()) {
             throw invalid(errors);

@@ -13,6 +13,9 @@ import org.epermit.api.testing.Db;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,10 @@ class IdempotencyTest {
         creditCode = Db.string(pool, "SELECT credit_code FROM enterprise WHERE NOT pseudo_credit_code ORDER BY credit_code LIMIT 1");
     }
 
+    /** Times well within the longest delegation allowed, the same for the whole class (a retry repeats its body). */
+    private static final String IN_A_YEAR = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusYears(1).truncatedTo(ChronoUnit.DAYS).toString();
+    private static final String IN_TWO_YEARS = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusYears(2).truncatedTo(ChronoUnit.DAYS).toString();
+
     private String delegation(String validTo) {
         return """
                 {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "%s"}"""
@@ -76,11 +83,11 @@ class IdempotencyTest {
     @Test
     void a_retry_with_the_same_key_replays_the_first_answer_without_creating_a_second_delegation() {
         String key = "delegation-" + UUID.randomUUID();
-        var first = postDelegation(admin.apiKey(), key, delegation("2099-01-01T00:00:00+08:00"));
+        var first = postDelegation(admin.apiKey(), key, delegation(IN_A_YEAR));
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(first.header("Idempotency-Replayed")).isNull();
 
-        var retry = postDelegation(admin.apiKey(), key, delegation("2099-01-01T00:00:00+08:00"));
+        var retry = postDelegation(admin.apiKey(), key, delegation(IN_A_YEAR));
 
         assertThat(retry.statusCode()).isEqualTo(201);
         assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
@@ -92,9 +99,9 @@ class IdempotencyTest {
     @Test
     void the_same_key_for_another_body_or_another_path_is_refused_and_changes_nothing() {
         String key = "delegation-" + UUID.randomUUID();
-        postDelegation(admin.apiKey(), key, delegation("2099-01-01T00:00:00+08:00")).response().then().statusCode(201);
+        postDelegation(admin.apiKey(), key, delegation(IN_A_YEAR)).response().then().statusCode(201);
 
-        postDelegation(admin.apiKey(), key, delegation("2098-01-01T00:00:00+08:00")).response().then().statusCode(422)
+        postDelegation(admin.apiKey(), key, delegation(IN_TWO_YEARS)).response().then().statusCode(422)
                 .contentType("application/problem+json").body("code", equalTo("IDEMPOTENCY_CONFLICT"));
         given().header("X-API-Key", admin.apiKey()).header("Idempotency-Key", key)
                 .post("/v1/admin/clients/{id}/keys", vendor.client().id()).then().statusCode(422)
@@ -109,9 +116,9 @@ class IdempotencyTest {
         String key = "shared-" + UUID.randomUUID();
         CreatedClient otherAdmin = TestClients.admin(registry);
 
-        postDelegation(admin.apiKey(), key, delegation("2099-01-01T00:00:00+08:00")).response().then().statusCode(201)
+        postDelegation(admin.apiKey(), key, delegation(IN_A_YEAR)).response().then().statusCode(201)
                 .header("Idempotency-Replayed", nullValue());
-        postDelegation(otherAdmin.apiKey(), key, delegation("2099-01-01T00:00:00+08:00")).response().then().statusCode(201)
+        postDelegation(otherAdmin.apiKey(), key, delegation(IN_A_YEAR)).response().then().statusCode(201)
                 .header("Idempotency-Replayed", nullValue());
 
         assertThat(delegationsOfVendor()).isEqualTo(2);
@@ -122,12 +129,12 @@ class IdempotencyTest {
         // (non-ASCII is not in the list: the test's HTTP client sends it as '?', which is a valid key)
         for (String bad : List.of("", "x".repeat(256), "has space", "tab\tkey")) {
             given().header("X-API-Key", admin.apiKey()).header("Idempotency-Key", bad).contentType("application/json")
-                    .body(delegation("2099-01-01T00:00:00+08:00")).post("/v1/delegations").then().statusCode(400)
+                    .body(delegation(IN_A_YEAR)).post("/v1/delegations").then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("code", equalTo("VALIDATION_FAILED"))
                     .body("errors[0].path", equalTo("header.Idempotency-Key"));
         }
-        postDelegation(admin.apiKey(), "x".repeat(255), delegation("2099-01-01T00:00:00+08:00")).response().then().statusCode(201);
+        postDelegation(admin.apiKey(), "x".repeat(255), delegation(IN_A_YEAR)).response().then().statusCode(201);
         assertThat(delegationsOfVendor()).isEqualTo(1);
     }
 
@@ -141,7 +148,7 @@ class IdempotencyTest {
             var tx = connection.begin().await().indefinitely();
             connection.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(lock)).await().indefinitely();
 
-            postDelegation(admin.apiKey(), key, delegation("2099-01-01T00:00:00+08:00")).response().then().statusCode(409)
+            postDelegation(admin.apiKey(), key, delegation(IN_A_YEAR)).response().then().statusCode(409)
                     .contentType("application/problem+json")
                     .body("code", equalTo("IDEMPOTENCY_IN_PROGRESS"))
                     .header("Retry-After", equalTo("1"));
@@ -151,7 +158,7 @@ class IdempotencyTest {
         } finally {
             connection.close().await().indefinitely();
         }
-        postDelegation(admin.apiKey(), key, delegation("2099-01-01T00:00:00+08:00")).response().then().statusCode(201)
+        postDelegation(admin.apiKey(), key, delegation(IN_A_YEAR)).response().then().statusCode(201)
                 .header("Idempotency-Replayed", nullValue());
         assertThat(delegationsOfVendor()).isEqualTo(1);
     }
@@ -159,7 +166,7 @@ class IdempotencyTest {
     @Test
     void simultaneous_posts_with_the_same_key_execute_exactly_once() throws Exception {
         String key = "race-" + UUID.randomUUID();
-        String body = delegation("2099-01-01T00:00:00+08:00");
+        String body = delegation(IN_A_YEAR);
         int senders = 8;
         ExecutorService pool8 = Executors.newFixedThreadPool(senders);
         CountDownLatch start = new CountDownLatch(1);
@@ -194,14 +201,14 @@ class IdempotencyTest {
     @Test
     void a_refused_write_is_not_stored_so_the_corrected_retry_runs() {
         String key = "refused-" + UUID.randomUUID();
-        String notAVendor = delegation("2099-01-01T00:00:00+08:00").replace(vendor.client().id().toString(), admin.client().id().toString());
+        String notAVendor = delegation(IN_A_YEAR).replace(vendor.client().id().toString(), admin.client().id().toString());
         postDelegation(admin.apiKey(), key, notAVendor).response().then().statusCode(400)
                 .body("errors[0].code", equalTo("NOT_A_VENDOR"));
         postDelegation(admin.apiKey(), key, notAVendor).response().then().statusCode(400)
                 .header("Idempotency-Replayed", nullValue());
         assertThat(Db.count(pool, "SELECT count(*) FROM idempotency_record WHERE client_id = $1", admin.client().id())).isZero();
 
-        postDelegation(admin.apiKey(), key, delegation("2099-01-01T00:00:00+08:00")).response().then().statusCode(201)
+        postDelegation(admin.apiKey(), key, delegation(IN_A_YEAR)).response().then().statusCode(201)
                 .header("Idempotency-Replayed", nullValue());
         assertThat(delegationsOfVendor()).isEqualTo(1);
     }
@@ -251,8 +258,8 @@ class IdempotencyTest {
 
     @Test
     void without_a_key_every_post_executes() {
-        postDelegation(admin.apiKey(), null, delegation("2099-01-01T00:00:00+08:00")).response().then().statusCode(201);
-        postDelegation(admin.apiKey(), null, delegation("2099-01-01T00:00:00+08:00")).response().then().statusCode(201);
+        postDelegation(admin.apiKey(), null, delegation(IN_A_YEAR)).response().then().statusCode(201);
+        postDelegation(admin.apiKey(), null, delegation(IN_A_YEAR)).response().then().statusCode(201);
         assertThat(delegationsOfVendor()).isEqualTo(2);
     }
 
@@ -260,13 +267,13 @@ class IdempotencyTest {
     void an_expired_key_is_forgotten_and_purged() {
         String expired = "expired-" + UUID.randomUUID();
         String kept = "kept-" + UUID.randomUUID();
-        postDelegation(admin.apiKey(), expired, delegation("2099-01-01T00:00:00+08:00")).response().then().statusCode(201);
-        postDelegation(admin.apiKey(), kept, delegation("2098-01-01T00:00:00+08:00")).response().then().statusCode(201);
+        postDelegation(admin.apiKey(), expired, delegation(IN_A_YEAR)).response().then().statusCode(201);
+        postDelegation(admin.apiKey(), kept, delegation(IN_TWO_YEARS)).response().then().statusCode(201);
         // the retention (24 h) has passed for one of them
         Db.rows(pool, "UPDATE idempotency_record SET expires_at = now() - interval '1 second' WHERE client_id = $1 AND idempotency_key = $2",
                 admin.client().id(), expired);
 
-        postDelegation(admin.apiKey(), expired, delegation("2099-01-01T00:00:00+08:00")).response().then().statusCode(201)
+        postDelegation(admin.apiKey(), expired, delegation(IN_A_YEAR)).response().then().statusCode(201)
                 .header("Idempotency-Replayed", nullValue());
         assertThat(delegationsOfVendor()).isEqualTo(3);
 
@@ -275,7 +282,7 @@ class IdempotencyTest {
         assertThat(records.purge().await().indefinitely()).isGreaterThanOrEqualTo(1);
         assertThat(Db.strings(pool, "SELECT idempotency_key FROM idempotency_record WHERE client_id = $1", admin.client().id()))
                 .containsExactly(kept);
-        postDelegation(admin.apiKey(), kept, delegation("2098-01-01T00:00:00+08:00")).response().then().statusCode(201)
+        postDelegation(admin.apiKey(), kept, delegation(IN_TWO_YEARS)).response().then().statusCode(201)
                 .header("Idempotency-Replayed", equalTo("true"));
     }
 
