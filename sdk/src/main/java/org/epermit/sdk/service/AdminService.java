@@ -156,7 +156,8 @@ public final class AdminService {
     }
 
     /**
-     * Deletes a client: all its keys stop at once.
+     * Deletes a client: all its keys stop at once, and the delegations naming it as their vendor end with it
+     * ({@code revocationReason VENDOR_DELETED}).
      *
      * @param id the client's id
      */

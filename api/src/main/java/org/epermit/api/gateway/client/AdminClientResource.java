@@ -149,7 +149,8 @@ public class AdminClientResource {
     // here, and generated clients send exactly that): answering it 406 would refuse a request the API can serve.
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{id}")
-    @Operation(operationId = "deleteClient", summary = "Delete an API client", description = "The client and all its keys stop at once.")
+    @Operation(operationId = "deleteClient", summary = "Delete an API client",
+            description = "The client and all its keys stop at once, and the delegations naming it as their vendor end with it (revocationReason VENDOR_DELETED).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
     @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")

@@ -15,6 +15,7 @@ import org.epermit.api.gateway.client.ClientRequests.ClientChange;
 import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
 import org.epermit.api.gateway.client.ClientRequests.IssuedKey;
 import org.epermit.api.gateway.client.ClientRequests.NewClient;
+import org.epermit.api.gateway.delegation.Delegations;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;
@@ -49,12 +50,14 @@ public class ClientRegistry {
     private final GatewayConfig config;
     private final RateLimitConfig plans;
     private final Clock clock;
+    private final Delegations delegations;
 
-    public ClientRegistry(Pool pool, GatewayConfig config, RateLimitConfig plans, Clock clock) {
+    public ClientRegistry(Pool pool, GatewayConfig config, RateLimitConfig plans, Clock clock, Delegations delegations) {
         this.pool = pool;
         this.config = config;
         this.plans = plans;
         this.clock = clock;
+        this.delegations = delegations;
     }
 
     /** Registers a client in a transaction of its own (tests, demo callers); the API goes through the one below. */
@@ -150,12 +153,16 @@ public class ClientRegistry {
         });
     }
 
-    /** Deletes a client: it and all its keys stop at once; the row stays for the audit log. */
+    /**
+     * Deletes a client: it and all its keys stop at once, and the delegations naming it end with it; the row stays
+     * for the audit log.
+     */
     public Uni<Void> delete(SqlClient tx, UUID id) {
         return existing(tx, id).flatMap(current -> tx
                 .preparedQuery("UPDATE api_client SET status = 'DELETED', updated_at = now() WHERE id = $1").execute(Tuple.of(id))
                 .flatMap(done -> tx.preparedQuery("UPDATE api_key SET revoked_at = now() WHERE client_id = $1 AND revoked_at IS NULL")
-                        .execute(Tuple.of(id)))).replaceWithVoid();
+                        .execute(Tuple.of(id)))
+                .flatMap(done -> delegations.endWithDeletedVendor(tx, id)));
     }
 
     /** A new key; the client's other live keys keep working for the configured overlap, then stop. */
