@@ -608,8 +608,7 @@ wait_ready() {
 }
 
 # The gateway's cost is measured against a second instance of the same build on the same database that limits no
-# path; called without a key it also authenticates and audits nothing. It starts first: the measured instance
-# issues the demo keys at its start (revoking earlier ones), and the bare one must not revoke them.
+# path; called without a key it also authenticates and audits nothing. It starts first and applies the migrations.
 log "starting the bare instance (no rate limiting) on $BARE_BASE"
 java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$BARE_PORT" -Depermit.rate-limit.exempt-paths=/ \
     -jar "$JAR" >"$WORK/bare.log" 2>&1 &
@@ -625,15 +624,25 @@ for plan in free standard partner; do
     UNLIMITED+=("-Depermit.rate-limit.plans.$plan.requests-per-second=10000000" "-Depermit.rate-limit.plans.$plan.burst=10000000"
         "-Depermit.rate-limit.plans.$plan.daily-quota=100000000000")
 done
-java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" "${UNLIMITED[@]}" -Depermit.demo.enabled=true \
+java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" "${UNLIMITED[@]}" \
     -jar "$JAR" >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 wait_ready "$SERVICE_PID" "$BASE" "$WORK/service.log"
-# The demo vendor's key, printed once on the console at start-up (never logged)
-VENDOR_KEY=$(grep -oE 'vendor: +epk_[A-Za-z0-9_-]+' "$WORK/service.log" | awk '{ print $2 }' | tail -n 1 || true)
-[[ -n $VENDOR_KEY ]] || die "the service printed no demo vendor key"
+# The API-key runs need a vendor's key. The service issues demo keys only on its embedded database, never on one it
+# is given like this one, so the bench registers a vendor of its own with a fresh key (the API's key format: an id of
+# 16 characters [a-z0-9], a 43-character base64url secret, only the secret's SHA-256 stored), revoking earlier ones.
+BENCH_VENDOR=00000000-0000-4000-8000-0000000000be
+BENCH_KEY_ID=$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')
+BENCH_SECRET=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+psql_val "INSERT INTO api_client (id, name, organisation, roles, scopes, plan, status)
+          VALUES ('$BENCH_VENDOR', 'Bench vendor', 'ePermit bench', '{vendor}', '{permits:read}', 'standard', 'ACTIVE')
+          ON CONFLICT (id) DO UPDATE SET status = 'ACTIVE';
+          UPDATE api_key SET revoked_at = now() WHERE client_id = '$BENCH_VENDOR' AND revoked_at IS NULL;
+          INSERT INTO api_key (id, client_id, secret_sha256)
+          VALUES ('$BENCH_KEY_ID', '$BENCH_VENDOR', sha256(convert_to('$BENCH_SECRET', 'UTF8')))" >/dev/null
+VENDOR_KEY="epk_${BENCH_KEY_ID}_$BENCH_SECRET"
 status=$(curl -sS --max-time 60 -o /dev/null -w '%{http_code}' -H "X-API-Key: $VENDOR_KEY" "$BASE/v1/me")
-[[ $status == 200 ]] || die "GET /v1/me with the demo vendor key answered $status"
+[[ $status == 200 ]] || die "GET /v1/me with the bench vendor's key answered $status"
 JAVA_VERSION=$(java -version 2>&1 | head -n 1)
 
 # Sanity: the API answers what the SQL answers
@@ -708,7 +717,7 @@ WRK_HEADERS=()
 PATHS=(lookup-fixed lookup-random search)
 declare -A TITLE=([lookup-fixed]="lookup, fixed key" [lookup-random]="lookup, random key" [search]="search page")
 # The gateway's cost on the fixed-key lookup: the same request to the bare instance (no rate limiting, anonymous:
-# no authentication, no audit), to the measured one anonymous (rate limiting), and with the demo vendor's API key
+# no authentication, no audit), to the measured one anonymous (rate limiting), and with the bench vendor's API key
 # (authentication + rate limiting + an audit row per request). Interleaved in every round, wrk only.
 GATEWAY_PATHS=(bare anonymous api-key)
 declare -A GW_TITLE=([bare]="no gateway (bare instance, anonymous)" [anonymous]="rate limiting (anonymous)"
@@ -780,7 +789,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
         sleep 1
     done
 done
-AUDITED=$(psql_val "SELECT count(*) FROM audit_log WHERE client_id = '00000000-0000-4000-8000-0000000000b1' AND occurred_at >= '$MEASURE_START'" 2>/dev/null || echo '?')
+AUDITED=$(psql_val "SELECT count(*) FROM audit_log WHERE client_id = '$BENCH_VENDOR' AND occurred_at >= '$MEASURE_START'" 2>/dev/null || echo '?')
 
 log "stopping the services"
 stop_pid "$SERVICE_PID" 30
@@ -876,7 +885,7 @@ PGBENCH_VERSION=$("$PGBENCH" --version)
     echo
     echo "$GW_TABLE"
     echo
-    echo "- The bare instance is the same build on the same database with epermit.rate-limit.exempt-paths=/, called without a key: no rate limiting, no authentication, no audit. The measured instance runs with the limits raised (every request still takes a token). The API-key rows authenticate the demo vendor (one indexed read of its key per request) and write one audit row per request (batched after the response): $AUDITED audit rows of the vendor written during the rounds (warm-up excluded)."
+    echo "- The bare instance is the same build on the same database with epermit.rate-limit.exempt-paths=/, called without a key: no rate limiting, no authentication, no audit. The measured instance runs with the limits raised (every request still takes a token). The API-key rows authenticate the bench's vendor (one indexed read of its key per request) and write one audit row per request (batched after the response): $AUDITED audit rows of the vendor written during the rounds (warm-up excluded)."
     echo
     if ((${#WARNINGS[@]})); then
         echo "## Warnings"

@@ -101,6 +101,18 @@ class AuthenticatedServicesTest {
     }
 
     @Test
+    void a_patch_sends_a_field_set_to_null_as_null_to_clear_it_as_a_merge_patch() {
+        api.stubFor(patch(urlPathEqualTo("/v1/admin/clients/" + ID)).willReturn(Stubs.json("""
+                {"id":"%s","status":"ACTIVE","oidcClientId":null,"contactEmail":"ops@example.cn"}""".formatted(ID))));
+        var updated = client().admin().updateClient(ID, new ApiClientChange().oidcClientId(null).name("绿源"));
+        assertThat(updated.getOidcClientId()).isNull();
+        assertThat(updated.getContactEmail()).isEqualTo("ops@example.cn");
+        api.verify(patchRequestedFor(urlPathEqualTo("/v1/admin/clients/" + ID))
+                .withHeader("Content-Type", equalTo("application/merge-patch+json"))
+                .withRequestBody(equalToJson("{\"oidcClientId\":null,\"name\":\"绿源\"}")));
+    }
+
+    @Test
     void a_delegation_is_created_and_read_back_with_its_dates_and_status() {
         api.stubFor(post(urlPathEqualTo("/v1/delegations")).willReturn(created("""
                 {"id":"%s","vendorClientId":"%s","scopes":["permits:read"],"allPermits":true,

@@ -5,18 +5,23 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.epermit.api.gateway.auth.ApiKeyFormat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * With the demo data, a demo administrator and a demo vendor (delegated by one enterprise), so that a newcomer can
- * make authenticated calls in the first minute. Their keys exist only as hashes, so each start issues fresh ones
- * (revoking the previous) and prints them on the console once — never through the logger.
+ * With the demo data on the embedded database, a demo administrator and a demo vendor (delegated by one enterprise),
+ * so that a newcomer can make authenticated calls in the first minute. Their keys exist only as hashes, so each start
+ * issues fresh ones (revoking the previous) and prints them on the console once — never through the logger.
+ *
+ * <p>Never on a database configured from outside, even with the demo data enabled there: keys printed at every start
+ * of a real deployment would be working administrator credentials in whatever collects its console.
  */
 @ApplicationScoped
 public class DemoCallers {
@@ -27,15 +32,27 @@ public class DemoCallers {
 
     private final AgroalDataSource dataSource;
     private final DemoConfig config;
+    private final boolean embeddedDatabase;
 
-    public DemoCallers(AgroalDataSource dataSource, DemoConfig config) {
+    /**
+     * @param embeddedData set by {@link org.epermit.api.Main} only when it started the embedded PostgreSQL, i.e. when
+     *                     no datasource URL was configured
+     */
+    public DemoCallers(AgroalDataSource dataSource, DemoConfig config,
+                       @ConfigProperty(name = "epermit.embedded.data-directory") Optional<String> embeddedData) {
         this.dataSource = dataSource;
         this.config = config;
+        this.embeddedDatabase = embeddedData.isPresent();
+    }
+
+    /** Whether this start issues (and prints) demo credentials; see the class comment. */
+    static boolean issuesCredentials(boolean demoEnabled, boolean exitAfterLoad, boolean embeddedDatabase) {
+        return demoEnabled && !exitAfterLoad && embeddedDatabase;
     }
 
     /** Runs after the demo data is loaded (default priority), before the banner. */
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event) throws SQLException {
-        if (!config.enabled() || config.exitAfterLoad()) {
+        if (!issuesCredentials(config.enabled(), config.exitAfterLoad(), embeddedDatabase)) {
             return;
         }
         try (Connection c = dataSource.getConnection()) {

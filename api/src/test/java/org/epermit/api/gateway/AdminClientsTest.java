@@ -11,8 +11,11 @@ import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
@@ -117,6 +120,83 @@ class AdminClientsTest {
             pages++;
         } while (cursor != null && pages < 1000);
         assertThat(seen.size()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void a_patch_member_set_to_null_clears_the_field_and_an_absent_member_leaves_it_as_it_is() {
+        String admin = admin();
+        String oidc = "kc-" + java.util.UUID.randomUUID();
+        String id = given().header("X-API-Key", admin).contentType("application/json").body("""
+                {"name": "清空测试", "organisation": "测试单位", "contactEmail": "ops@example.cn", "roles": ["vendor"],
+                 "scopes": ["permits:read"], "regionCode": "4403", "oidcClientId": "%s"}""".formatted(oidc))
+                .post("/v1/admin/clients").then().statusCode(201).extract().path("client.id");
+
+        given().header("X-API-Key", admin).contentType("application/json")
+                .body("{\"oidcClientId\": null, \"contactEmail\": null, \"regionCode\": null}")
+                .patch("/v1/admin/clients/{id}", id).then().statusCode(200)
+                .body("oidcClientId", nullValue()).body("contactEmail", nullValue()).body("regionCode", nullValue())
+                .body("name", equalTo("清空测试")).body("roles", contains("vendor"));
+        given().header("X-API-Key", admin).get("/v1/admin/clients/{id}", id).then().statusCode(200)
+                .body("oidcClientId", nullValue()).body("contactEmail", nullValue()).body("regionCode", nullValue())
+                .body("organisation", equalTo("测试单位"));
+        // the Keycloak client id is free again
+        given().header("X-API-Key", admin).contentType("application/json").body("{\"oidcClientId\": \"" + oidc + "\"}")
+                .patch("/v1/admin/clients/{id}", TestClients.vendor(registry).client().id()).then().statusCode(200)
+                .body("oidcClientId", equalTo(oidc));
+        // an absent member changes nothing, a value sets it
+        given().header("X-API-Key", admin).contentType("application/json").body("{\"contactEmail\": \"new@example.cn\"}")
+                .patch("/v1/admin/clients/{id}", id).then().statusCode(200)
+                .body("contactEmail", equalTo("new@example.cn")).body("oidcClientId", nullValue());
+    }
+
+    @Test
+    void null_for_a_field_that_cannot_be_cleared_is_a_field_error_and_changes_nothing() {
+        String admin = admin();
+        var vendor = TestClients.vendor(registry);
+        given().header("X-API-Key", admin).contentType("application/json").body("""
+                {"name": null, "organisation": null, "roles": null, "scopes": null, "plan": null, "status": null,
+                 "contactEmail": null}""")
+                .patch("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.path", containsInAnyOrder("body.name", "body.organisation", "body.roles", "body.scopes",
+                        "body.plan", "body.status"))
+                .body("errors.code", everyItem(equalTo("REQUIRED")));
+        given().header("X-API-Key", admin).get("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(200)
+                .body("contactEmail", equalTo("ops@example.cn")).body("name", equalTo(vendor.client().name()));
+        // a regulator's region is required, so it cannot be cleared either
+        var regulator = TestClients.regulator(registry, "4403");
+        given().header("X-API-Key", admin).contentType("application/json").body("{\"regionCode\": null}")
+                .patch("/v1/admin/clients/{id}", regulator.client().id()).then().statusCode(400)
+                .body("errors.path", contains("body.regionCode"));
+    }
+
+    @Test
+    void a_patch_is_accepted_as_application_merge_patch_json() {
+        var vendor = TestClients.vendor(registry);
+        given().header("X-API-Key", admin()).contentType("application/merge-patch+json").body("{\"contactEmail\": null}")
+                .patch("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(200)
+                .body("contactEmail", nullValue());
+        given().header("X-API-Key", admin()).contentType("text/plain").body("{}")
+                .patch("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(415)
+                .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
+    void a_patch_with_an_unknown_field_a_wrong_type_or_no_object_is_a_clear_error() {
+        var vendor = TestClients.vendor(registry);
+        given().header("X-API-Key", admin()).contentType("application/merge-patch+json").body("{\"colour\": null}")
+                .patch("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(400)
+                .body("errors[0].path", equalTo("body.colour")).body("errors[0].code", equalTo("UNKNOWN_FIELD"));
+        given().header("X-API-Key", admin()).contentType("application/json").body("{\"roles\": \"vendor\"}")
+                .patch("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(400)
+                .body("errors[0].path", equalTo("body.roles"));
+        given().header("X-API-Key", admin()).contentType("application/json").body("[]")
+                .patch("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(400)
+                .body("code", equalTo("MALFORMED_REQUEST"));
+        given().header("X-API-Key", admin()).contentType("application/json")
+                .patch("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].path", equalTo("body"));
     }
 
     @Test

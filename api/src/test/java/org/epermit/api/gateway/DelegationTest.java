@@ -145,6 +145,52 @@ class DelegationTest {
     }
 
     @Test
+    void deleting_a_vendor_ends_its_delegations_with_a_reason_and_its_key_stops() {
+        List<String> e = enterpriseWithPermits();
+        String admin = TestClients.admin(registry).apiKey();
+        CreatedClient enterprise = TestClients.enterprise(registry, e.get(0));
+        CreatedClient vendor = TestClients.vendor(registry);
+        String live = delegate(admin, e.get(0), vendor, null, "[\"permits:read\"]");
+        String revokedBefore = delegate(admin, e.get(0), vendor, "[\"" + e.get(1) + "\"]", "[\"permits:read\"]");
+        given().header("X-API-Key", admin).delete("/v1/delegations/{id}", revokedBefore).then().statusCode(204);
+        String expired = delegate(admin, e.get(0), vendor, null, "[\"filings:write\"]");
+        pool.preparedQuery("UPDATE delegation SET valid_from = now() - interval '2 days', valid_to = now() - interval '1 day' WHERE id = $1")
+                .execute(Tuple.of(java.util.UUID.fromString(expired))).await().indefinitely();
+        given().header("X-API-Key", vendor.apiKey()).get("/v1/permits/{n}", e.get(1)).then().statusCode(200);
+
+        given().header("X-API-Key", admin).delete("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(204);
+
+        given().header("X-API-Key", vendor.apiKey()).get("/v1/me").then().statusCode(401);
+        // the enterprise's list shows each as it ended
+        var listed = listedBy(enterprise.apiKey());
+        assertThat(listed.get(live)).as("the live delegation ended with its vendor")
+                .containsEntry("status", "REVOKED").containsEntry("revocationReason", "VENDOR_DELETED")
+                .extractingByKey("revokedAt").isNotNull();
+        assertThat(listed.get(revokedBefore)).containsEntry("status", "REVOKED").containsEntry("revocationReason", "REVOKED");
+        assertThat(listed.get(expired)).containsEntry("status", "EXPIRED").containsEntry("revokedAt", null)
+                .containsEntry("revocationReason", null);
+        given().header("X-API-Key", admin).get("/v1/delegations/{id}", live).then().statusCode(200)
+                .body("status", equalTo("REVOKED")).body("revocationReason", equalTo("VENDOR_DELETED"));
+    }
+
+    /** Every delegation the caller may list, by id. */
+    private static java.util.Map<String, java.util.Map<String, Object>> listedBy(String key) {
+        java.util.Map<String, java.util.Map<String, Object>> all = new java.util.HashMap<>();
+        String cursor = null;
+        do {
+            var request = given().header("X-API-Key", key).queryParam("limit", 100);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/v1/delegations").then().statusCode(200).extract().jsonPath();
+            List<java.util.Map<String, Object>> items = page.getList("items");
+            items.forEach(d -> all.put((String) d.get("id"), d));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return all;
+    }
+
+    @Test
     void a_regulator_sees_its_region_only() {
         String inside = Db.string(pool, "SELECT permit_number FROM permit WHERE region_code LIKE '44%' ORDER BY 1 LIMIT 1");
         String outside = Db.string(pool, "SELECT permit_number FROM permit WHERE region_code NOT LIKE '44%' ORDER BY 1 LIMIT 1");

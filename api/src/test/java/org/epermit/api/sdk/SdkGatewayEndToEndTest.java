@@ -107,6 +107,10 @@ class SdkGatewayEndToEndTest {
         admin.admin().updateClient(id, new ApiClientChange().status("SUSPENDED"));
         assertThat(admin.admin().getClient(id).getScopes()).as("a PATCH changes only what it sets")
                 .containsExactly("permits:read");
+        admin.admin().updateClient(id, new ApiClientChange().contactEmail("ops@example.cn"));
+        assertThat(admin.admin().updateClient(id, new ApiClientChange().contactEmail(null)).getContactEmail())
+                .as("a field set to null is cleared").isNull();
+        assertThat(admin.admin().getClient(id).getStatus()).isEqualTo(org.epermit.sdk.model.ClientStatus.SUSPENDED);
         assertThat(catchThrowableOfType(AuthenticationException.class, () -> as(rotated.getApiKey()).me().get()))
                 .isNotNull();
 

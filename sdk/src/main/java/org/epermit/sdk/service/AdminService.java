@@ -128,12 +128,15 @@ public final class AdminService {
     }
 
     /**
-     * Changes a client's settings; fields left unset stay as they are. Suspending it ({@code status SUSPENDED}) stops
-     * all its keys at once.
+     * Changes a client's settings with a JSON merge patch: fields left unset stay as they are, a nullable field set
+     * to {@code null} is cleared (e.g. {@code new ApiClientChange().oidcClientId(null)}), others are set. Suspending it
+     * ({@code status SUSPENDED}) stops all its keys at once.
      *
      * @param id     the client's id
      * @param change the fields to change
      * @return the client as changed
+     * @throws org.epermit.sdk.errors.ConflictException {@code LAST_ADMINISTRATOR} if it would leave no administrator
+     *                                                  able to act; {@code CONFLICT} if the Keycloak client id is taken
      */
     @OperationId("updateClient")
     public RegisteredClient updateClient(UUID id, ApiClientChange change) {
@@ -156,9 +159,12 @@ public final class AdminService {
     }
 
     /**
-     * Deletes a client: all its keys stop at once.
+     * Deletes a client: all its keys stop at once, and the delegations naming it as their vendor end with it
+     * ({@code revocationReason VENDOR_DELETED}).
      *
      * @param id the client's id
+     * @throws org.epermit.sdk.errors.ConflictException {@code LAST_ADMINISTRATOR} if it is the last administrator able
+     *                                                  to act
      */
     @OperationId("deleteClient")
     public void deleteClient(UUID id) {

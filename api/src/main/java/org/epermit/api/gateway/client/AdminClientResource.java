@@ -1,5 +1,8 @@
 package org.epermit.api.gateway.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,12 +66,15 @@ public class AdminClientResource {
     private final WriteTransaction writes;
     private final CursorCodec cursors;
     private final PagingConfig paging;
+    private final ObjectMapper json;
 
-    public AdminClientResource(ClientRegistry registry, WriteTransaction writes, CursorCodec cursors, PagingConfig paging) {
+    public AdminClientResource(ClientRegistry registry, WriteTransaction writes, CursorCodec cursors, PagingConfig paging,
+                               ObjectMapper json) {
         this.registry = registry;
         this.writes = writes;
         this.cursors = cursors;
         this.paging = paging;
+        this.json = json;
     }
 
     @POST
@@ -129,19 +136,28 @@ public class AdminClientResource {
 
     @PATCH
     @Path("/{id}")
-    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Consumes({ClientPatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "updateClient", summary = "Change an API client",
-            description = "Changes the given fields (name, organisation, contact, roles, scopes, region, plan, status, Keycloak client id). Suspending a client stops its keys at once.")
+            description = "A JSON merge patch (RFC 7396), sent as application/merge-patch+json or application/json: a field "
+                    + "left out stays as it is, null clears it (contactEmail, regionCode, oidcClientId; the others cannot be "
+                    + "cleared), a value sets it. Suspending a client stops its keys at once. The last administrator able to "
+                    + "act cannot be demoted, suspended or lose its last credential.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = ClientPatch.MEDIA_TYPE, schema = @Schema(implementation = ClientChange.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientChange.class))})
     @APIResponse(responseCode = "200", description = "The changed client",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "400", description = "Invalid fields, or null for one that cannot be cleared (VALIDATION_FAILED), each listed in errors")
     @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
-    @APIResponse(responseCode = "409", description = "The Keycloak client id is taken (CONFLICT)")
-    @APIResponse(responseCode = "415", description = "The body is not application/json or application/merge-patch+json (UNSUPPORTED_MEDIA_TYPE)")
-    public Uni<Response> update(@Parameter(description = "Client id") @PathParam("id") String id, ClientChange body) {
-        return writes.run(tx -> registry.change(tx, clientId(id), body).map(WriteOutcome::ok));
+    @APIResponse(responseCode = "409", description = "The Keycloak client id is taken (CONFLICT); or the change would leave no administrator able to act (LAST_ADMINISTRATOR)")
+    @APIResponse(responseCode = "415", description = "The body is neither application/merge-patch+json nor application/json (UNSUPPORTED_MEDIA_TYPE)")
+    public Uni<Response> update(@Parameter(description = "Client id") @PathParam("id") String id, ObjectNode body)
+            throws JsonProcessingException {
+        // read as a tree: a record cannot tell a field left out from one sent as null (ClientPatch)
+        ClientPatch patch = body == null ? null : ClientPatch.read(body, json);
+        return writes.run(tx -> registry.change(tx, clientId(id), patch).map(WriteOutcome::ok));
     }
 
     @DELETE
@@ -149,12 +165,14 @@ public class AdminClientResource {
     // here, and generated clients send exactly that): answering it 406 would refuse a request the API can serve.
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("/{id}")
-    @Operation(operationId = "deleteClient", summary = "Delete an API client", description = "The client and all its keys stop at once.")
+    @Operation(operationId = "deleteClient", summary = "Delete an API client",
+            description = "The client and all its keys stop at once, and the delegations naming it as their vendor end with it (revocationReason VENDOR_DELETED). The last administrator able to act cannot be deleted.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
     @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
+    @APIResponse(responseCode = "409", description = "It is the last administrator able to act (LAST_ADMINISTRATOR)")
     public Uni<Response> delete(@Parameter(description = "Client id") @PathParam("id") String id) {
         return writes.run(tx -> registry.delete(tx, clientId(id)).map(done -> WriteOutcome.noContent()));
     }
@@ -186,6 +204,7 @@ public class AdminClientResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND) or live key (RESOURCE_NOT_FOUND)")
+    @APIResponse(responseCode = "409", description = "It is the last credential of the last administrator able to act (LAST_ADMINISTRATOR)")
     public Uni<Response> revoke(@Parameter(description = "Client id") @PathParam("id") String id,
                                 @Parameter(description = "Key id (the part after epk_)", example = "k3v9x0q2m7c4b8n1") @PathParam("keyId") String keyId) {
         return writes.run(tx -> registry.revokeKey(tx, clientId(id), keyId).map(done -> WriteOutcome.noContent()));

@@ -15,6 +15,7 @@ import org.epermit.api.gateway.client.ClientRequests.ClientChange;
 import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
 import org.epermit.api.gateway.client.ClientRequests.IssuedKey;
 import org.epermit.api.gateway.client.ClientRequests.NewClient;
+import org.epermit.api.gateway.delegation.Delegations;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;
@@ -49,12 +50,14 @@ public class ClientRegistry {
     private final GatewayConfig config;
     private final RateLimitConfig plans;
     private final Clock clock;
+    private final Delegations delegations;
 
-    public ClientRegistry(Pool pool, GatewayConfig config, RateLimitConfig plans, Clock clock) {
+    public ClientRegistry(Pool pool, GatewayConfig config, RateLimitConfig plans, Clock clock, Delegations delegations) {
         this.pool = pool;
         this.config = config;
         this.plans = plans;
         this.clock = clock;
+        this.delegations = delegations;
     }
 
     /** Registers a client in a transaction of its own (tests, demo callers); the API goes through the one below. */
@@ -114,11 +117,20 @@ public class ClientRegistry {
                 });
     }
 
-    public Uni<ClientView> change(SqlClient tx, UUID id, ClientChange body) {
-        if (body == null) {
+    /**
+     * Applies a merge patch (RFC 7396) to a client: a member left out keeps its field, {@code null} clears it (only
+     * the optional ones: contact, region, Keycloak client id), a value sets it.
+     */
+    public Uni<ClientView> change(SqlClient tx, UUID id, ClientPatch patch) {
+        if (patch == null) {
             throw bodyRequired();
         }
+        ClientChange body = patch.values();
         ClientValidation v = new ClientValidation();
+        for (String required : List.of("name", "organisation", "roles", "scopes", "plan", "status")) {
+            v.rule(!patch.clears(required), "body." + required, "REQUIRED", Message.of(
+                    "cannot be cleared: leave it out to keep it as it is", "不能清空：如不修改请省略该字段"));
+        }
         String name = v.text("body.name", body.name(), false);
         String organisation = v.text("body.organisation", body.organisation(), false);
         String email = v.email("body.contactEmail", body.contactEmail());
@@ -129,33 +141,38 @@ public class ClientRegistry {
         String status = v.oneOf("body.status", body.status(), ClientValidation.SETTABLE_STATUSES);
         String oidc = v.text("body.oidcClientId", body.oidcClientId(), false);
         v.throwIfInvalid();
-        return existing(tx, id).flatMap(current -> {
+        return Administrators.keepingOne(tx, id, OffsetDateTime.now(clock), () -> existing(tx, id).flatMap(current -> {
             ClientValidation rules = new ClientValidation();
             List<String> newRoles = roles != null ? roles : current.roles();
             List<String> newScopes = scopes != null ? scopes : current.scopes();
-            checkRoleRules(rules, newRoles, newScopes, region != null ? region : current.regionCode(),
-                    current.enterpriseCreditCode());
+            String newEmail = patch.sends("contactEmail") ? email : current.contactEmail();
+            String newRegion = patch.sends("regionCode") ? region : current.regionCode();
+            String newOidc = patch.sends("oidcClientId") ? oidc : current.oidcClientId();
+            checkRoleRules(rules, newRoles, newScopes, newRegion, current.enterpriseCreditCode());
             rules.throwIfInvalid();
+            // the row is locked (Administrators), so writing back what was read loses no concurrent change
             return tx.preparedQuery("""
                             UPDATE api_client SET name = coalesce($2, name), organisation = coalesce($3, organisation),
-                                   contact_email = coalesce($4, contact_email), roles = $5, scopes = $6,
-                                   region_code = coalesce($7, region_code), plan = coalesce($8, plan),
-                                   status = coalesce($9, status), oidc_client_id = coalesce($10, oidc_client_id),
-                                   updated_at = now()
+                                   contact_email = $4, roles = $5, scopes = $6, region_code = $7, plan = coalesce($8, plan),
+                                   status = coalesce($9, status), oidc_client_id = $10, updated_at = now()
                             WHERE id = $1""")
-                    .execute(Tuple.from(Arrays.asList(id, name, organisation, email, newRoles.toArray(String[]::new),
-                            newScopes.toArray(String[]::new), region, plan, status, oidc)))
+                    .execute(Tuple.from(Arrays.asList(id, name, organisation, newEmail, newRoles.toArray(String[]::new),
+                            newScopes.toArray(String[]::new), newRegion, plan, status, newOidc)))
                     .onFailure(PgException.class).transform(ClientRegistry::conflict)
                     .flatMap(done -> find(tx, id)).map(Optional::orElseThrow);
-        });
+        }));
     }
 
-    /** Deletes a client: it and all its keys stop at once; the row stays for the audit log. */
+    /**
+     * Deletes a client: it and all its keys stop at once, and the delegations naming it end with it; the row stays
+     * for the audit log.
+     */
     public Uni<Void> delete(SqlClient tx, UUID id) {
-        return existing(tx, id).flatMap(current -> tx
+        return Administrators.keepingOne(tx, id, OffsetDateTime.now(clock), () -> existing(tx, id).flatMap(current -> tx
                 .preparedQuery("UPDATE api_client SET status = 'DELETED', updated_at = now() WHERE id = $1").execute(Tuple.of(id))
                 .flatMap(done -> tx.preparedQuery("UPDATE api_key SET revoked_at = now() WHERE client_id = $1 AND revoked_at IS NULL")
-                        .execute(Tuple.of(id)))).replaceWithVoid();
+                        .execute(Tuple.of(id)))
+                .flatMap(done -> delegations.endWithDeletedVendor(tx, id))));
     }
 
     /** A new key; the client's other live keys keep working for the configured overlap, then stop. */
@@ -177,7 +194,7 @@ public class ClientRegistry {
 
     /** Revokes one key at once. */
     public Uni<Void> revokeKey(SqlClient tx, UUID id, String keyId) {
-        return existing(tx, id).flatMap(c -> tx.preparedQuery(
+        return Administrators.keepingOne(tx, id, OffsetDateTime.now(clock), () -> existing(tx, id).flatMap(c -> tx.preparedQuery(
                         "UPDATE api_key SET revoked_at = now() WHERE id = $1 AND client_id = $2 AND revoked_at IS NULL")
                 .execute(Tuple.of(keyId, id))).map(rows -> {
             if (rows.rowCount() == 0) {
@@ -185,7 +202,7 @@ public class ClientRegistry {
                         "The client has no live key with that id.", "该客户端没有此编号的有效密钥。"));
             }
             return null;
-        });
+        }));
     }
 
     private static Uni<ClientView> existing(SqlClient tx, UUID id) {

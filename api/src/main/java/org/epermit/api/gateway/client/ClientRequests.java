@@ -24,17 +24,18 @@ public final class ClientRequests {
             @Schema(description = "Keycloak client id (azp) whose tokens act as this client") String oidcClientId) {
     }
 
-    @Schema(name = "ApiClientChange", description = "Fields to change; absent fields stay as they are")
+    @Schema(name = "ApiClientChange", description = "A JSON merge patch (RFC 7396) of a client: a field left out stays as it "
+            + "is, null clears it (only the nullable ones), a value sets it")
     public record ClientChange(
-            @Schema(maxLength = 200) String name,
-            @Schema(maxLength = 200) String organisation,
-            @Schema(maxLength = 200) String contactEmail,
-            List<String> roles,
-            List<String> scopes,
-            String regionCode,
-            String plan,
-            @Schema(description = "ACTIVE or SUSPENDED (DELETE removes a client)") String status,
-            String oidcClientId) {
+            @Schema(maxLength = 200, description = "Cannot be cleared") String name,
+            @Schema(maxLength = 200, description = "Cannot be cleared") String organisation,
+            @Schema(maxLength = 200, nullable = true, description = "null clears it") String contactEmail,
+            @Schema(description = "Replaces the roles; cannot be cleared") List<String> roles,
+            @Schema(description = "Replaces the scopes; cannot be cleared") List<String> scopes,
+            @Schema(nullable = true, description = "null clears it (not for a regulator, which needs one)", examples = "4403") String regionCode,
+            @Schema(description = "Cannot be cleared") String plan,
+            @Schema(description = "ACTIVE or SUSPENDED (DELETE removes a client); cannot be cleared") String status,
+            @Schema(nullable = true, description = "Keycloak client id (azp) whose tokens act as this client; null unlinks it") String oidcClientId) {
     }
 
     @Schema(name = "CreatedApiClient", description = "The new client and its first API key, shown this once")

@@ -20,10 +20,14 @@ public record DelegationView(
         OffsetDateTime validFrom,
         OffsetDateTime validTo,
         @Schema(nullable = true) OffsetDateTime revokedAt,
+        @Schema(nullable = true, description = "Why it was revoked (null unless revoked): REVOKED by an administrator or "
+                + "the enterprise, or VENDOR_DELETED when its vendor client was deleted") RevocationReason revocationReason,
         @Schema(description = "ACTIVE now, SCHEDULED (not yet valid), EXPIRED or REVOKED") Status status,
         OffsetDateTime createdAt) {
 
     public enum Status { ACTIVE, SCHEDULED, EXPIRED, REVOKED }
+
+    public enum RevocationReason { REVOKED, VENDOR_DELETED }
 
     @Schema(name = "NewDelegation")
     public record NewDelegation(

@@ -38,7 +38,12 @@ public class Delegations {
             SELECT d.id, e.credit_code, e.name, d.vendor_client_id, c.name, d.all_permits,
                    coalesce((SELECT array_agg(p.permit_number ORDER BY p.permit_number) FROM delegation_permit dp
                              JOIN permit p ON p.id = dp.permit_id WHERE dp.delegation_id = d.id), '{}'),
-                   d.scopes, d.valid_from, d.valid_to, d.revoked_at, d.created_at, d.enterprise_id
+                   d.scopes, d.valid_from, d.valid_to, d.revoked_at, d.created_at, d.enterprise_id,
+                   -- deleting a vendor revokes its delegations in the deletion's transaction, whose now() is also the
+                   -- deleted client's updated_at (ClientRegistry.delete, endWithDeletedVendor)
+                   CASE WHEN d.revoked_at IS NULL THEN NULL
+                        WHEN c.status = 'DELETED' AND d.revoked_at = c.updated_at THEN 'VENDOR_DELETED'
+                        ELSE 'REVOKED' END
             FROM delegation d JOIN enterprise e ON e.id = d.enterprise_id JOIN api_client c ON c.id = d.vendor_client_id
             """;
 
@@ -187,6 +192,17 @@ public class Delegations {
         });
     }
 
+    /**
+     * Ends, through the deletion's transaction {@code tx}, the delegations naming a vendor client being deleted: those
+     * in force or still to come are revoked at the deletion's time (expired and revoked ones stay as they ended).
+     */
+    public Uni<Void> endWithDeletedVendor(SqlClient tx, UUID vendor) {
+        return tx.preparedQuery("""
+                        UPDATE delegation SET revoked_at = now()
+                        WHERE vendor_client_id = $1 AND revoked_at IS NULL AND valid_to > now()""")
+                .execute(Tuple.of(vendor)).replaceWithVoid();
+    }
+
     /** Administrators see all delegations; an enterprise its own; a vendor those naming it. */
     private static String readable(Caller caller, List<Object> params) {
         if (caller.hasRole("admin")) {
@@ -241,6 +257,7 @@ public class Delegations {
                 : now.isBefore(from) ? DelegationView.Status.SCHEDULED : DelegationView.Status.ACTIVE;
         return new DelegationView(r.getUUID(0), r.getString(1), r.getString(2), r.getUUID(3), r.getString(4),
                 r.getBoolean(5), List.of(r.getArrayOfStrings(6)), List.of(r.getArrayOfStrings(7)), from, to, revoked,
+                r.getString(13) == null ? null : DelegationView.RevocationReason.valueOf(r.getString(13)),
                 status, r.getOffsetDateTime(11));
     }
 

@@ -1,0 +1,62 @@
+package org.epermit.api.gateway.client;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.epermit.api.problem.ApiException;
+import org.epermit.api.problem.ErrorCode;
+import org.epermit.api.problem.Message;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The administrators able to act: active, with the admin role and scope, and a credential that works (a live key,
+ * or a Keycloak client). A change to the registry must never leave none, or nobody could manage the API again
+ * short of editing the database.
+ *
+ * <p>Two administrators demoting each other at once would each still see the other and both succeed, so a write
+ * that could take an administrator away first locks every active administrator's row (and its target's), in id
+ * order: such writes run one after the other, and each counts what the previous one left.
+ */
+final class Administrators {
+
+    private static final String ABLE = """
+            c.status = 'ACTIVE' AND 'admin' = ANY (c.roles) AND 'admin' = ANY (c.scopes)
+            AND (c.oidc_client_id IS NOT NULL OR EXISTS (SELECT 1 FROM api_key k WHERE k.client_id = c.id
+                 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > $1)))""";
+
+    private Administrators() {
+    }
+
+    /**
+     * Runs {@code write}, which changes client {@code target}, through {@code tx}; fails it with
+     * {@code LAST_ADMINISTRATOR} (the transaction then rolls back) if it took away the last administrator able to act.
+     */
+    static <T> Uni<T> keepingOne(SqlClient tx, UUID target, OffsetDateTime now, Supplier<Uni<T>> write) {
+        return tx.preparedQuery("""
+                        SELECT c.id FROM api_client c WHERE c.id = $1 OR (c.status = 'ACTIVE' AND 'admin' = ANY (c.roles))
+                        ORDER BY c.id FOR NO KEY UPDATE""")
+                .execute(Tuple.of(target))
+                .flatMap(locked -> tx.preparedQuery("SELECT EXISTS (SELECT 1 FROM api_client c WHERE " + ABLE + " AND c.id = $2)")
+                        .execute(Tuple.of(now, target)))
+                .map(rows -> rows.iterator().next().getBoolean(0))
+                .flatMap(wasAble -> write.get().call(done -> wasAble ? oneLeft(tx, now) : Uni.createFrom().voidItem()));
+    }
+
+    private static Uni<Void> oneLeft(SqlClient tx, OffsetDateTime now) {
+        return tx.preparedQuery("SELECT EXISTS (SELECT 1 FROM api_client c WHERE " + ABLE + ")").execute(Tuple.of(now))
+                .map(rows -> {
+                    if (!rows.iterator().next().getBoolean(0)) {
+                        throw new ApiException(ErrorCode.LAST_ADMINISTRATOR, Message.of(
+                                "This is the last administrator able to act: demoting, suspending or deleting it, or taking "
+                                        + "away its last credential, would leave nobody to manage the API. Register or enable "
+                                        + "another administrator first.",
+                                "这是最后一个可操作的管理员：将其降级、停用、删除或移除其最后一个凭证后将无人能够管理本接口。"
+                                        + "请先注册或启用另一个管理员。"));
+                    }
+                    return null;
+                });
+    }
+}
