@@ -169,7 +169,7 @@ class BearerTokenAuthenticationTest {
     }
 
     @Test
-    void a_bearer_token_that_is_not_a_jwt_gets_the_same_401_without_a_call_to_keycloak() {
+    void a_bearer_token_that_is_not_a_verifiable_jwt_gets_the_same_401_without_a_call_to_keycloak() {
         JsonPath badKey = given().header("X-API-Key", "epk_zzzzzzzzzzzzzzzz_" + "D".repeat(43)).get("/v1/me")
                 .then().statusCode(401).extract().jsonPath();
         String unique = java.util.UUID.randomUUID().toString().replace("-", "");
@@ -178,7 +178,9 @@ class BearerTokenAuthenticationTest {
                 "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0" + unique,   // two segments
                 "aGVhZGVy.cGF5bG9hZA." + unique + ".ZXh0cmE",    // four
                 "aGVhZGVy..c2ln" + unique,                 // an empty payload
-                "aGVhZGVy.cGF5bG9hZA+/." + unique);         // base64, not base64url
+                "aGVhZGVy.cGF5bG9hZA+/." + unique,          // base64, not base64url
+                "a.b." + unique,                            // JWT-shaped, but no JSON header or payload
+                "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0." + unique);  // decodes, but signed with no key of the realm
         for (String token : notJwts) {
             assertSameProblem(refused(token), badKey);
         }
