@@ -133,12 +133,14 @@ class AuthenticatedServicesTest {
         api.stubFor(get(urlPathEqualTo("/v1/admin/audit")).withQueryParam("cursor", equalTo("n2"))
                 .willReturn(Stubs.json("{\"items\":[{\"status\":401}],\"nextCursor\":null}")));
         List<AuditEntry> entries = client().admin().listAuditEntries(AuditSearchParams.builder().client(ID)
-                .from(OffsetDateTime.parse("2026-11-01T00:00:00Z")).path("/v1/permits/{permitNumber}").limit(2).build())
+                .from(OffsetDateTime.parse("2026-11-01T00:00:00Z")).path("/v1/permits/{permitNumber}")
+                .resourceType("delegation").resourceId("d-1").limit(2).build())
                 .stream().toList();
         assertThat(entries).extracting(AuditEntry::getStatus).containsExactly(200, 403, 401);
         api.verify(2, getRequestedFor(urlPathEqualTo("/v1/admin/audit")).withQueryParam("client", equalTo(ID.toString()))
                 .withQueryParam("from", equalTo("2026-11-01T00:00:00Z"))
-                .withQueryParam("path", equalTo("/v1/permits/{permitNumber}")).withQueryParam("limit", equalTo("2")));
+                .withQueryParam("path", equalTo("/v1/permits/{permitNumber}")).withQueryParam("limit", equalTo("2"))
+                .withQueryParam("resourceType", equalTo("delegation")).withQueryParam("resourceId", equalTo("d-1")));
     }
 
     @Test

@@ -136,4 +136,58 @@ class WriteAuditTest {
         assertThat(auditRowsAfterTheBatch(patch)).hasSize(1);
         assertThat(auditRowsAfterTheBatch(delete)).hasSize(1);
     }
+
+    /** The resource a request's write acted on, as its audit row names it: type, id, changed fields. */
+    private List<Object> resource(String correlationId) {
+        List<Row> rows = Db.rows(pool, "SELECT resource_type, resource_id, changed_fields FROM audit_log WHERE correlation_id = $1",
+                correlationId);
+        assertThat(rows).hasSize(1);
+        Row r = rows.get(0);
+        return java.util.Arrays.asList(r.getString(0), r.getString(1),
+                r.getArrayOfStrings(2) == null ? null : List.of(r.getArrayOfStrings(2)));
+    }
+
+    private String write(String method, String path, String body) {
+        String correlationId = "resource-audit-" + UUID.randomUUID();
+        var request = given().header("X-API-Key", admin.apiKey()).header("X-Correlation-Id", correlationId);
+        if (body != null) {
+            request = request.contentType("application/json").body(body);
+        }
+        request.request(method, path).then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        return correlationId;
+    }
+
+    @Test
+    void every_write_names_the_resource_it_acted_on_and_the_fields_it_changed() {
+        String created = write("POST", "/v1/delegations", delegation());
+        String delegationId = Db.string(pool, "SELECT resource_id FROM audit_log WHERE correlation_id = $1", created);
+        assertThat(resource(created)).containsExactly("delegation", delegationId, null);
+        String revoked = write("DELETE", "/v1/delegations/" + delegationId, null);
+        assertThat(resource(revoked)).containsExactly("delegation", delegationId, List.of("revokedAt"));
+        String again = write("DELETE", "/v1/delegations/" + delegationId, null);
+        assertThat(resource(again)).as("revoking it again changed nothing").containsExactly("delegation", delegationId, List.of());
+
+        String client = vendor.client().id().toString();
+        String patched = write("PATCH", "/v1/admin/clients/" + client, "{\"name\":\"renamed " + UUID.randomUUID() + "\", \"plan\":\"standard\"}");
+        assertThat(resource(patched)).as("the plan was standard already").containsExactly("client", client, List.of("name"));
+        String rotated = write("POST", "/v1/admin/clients/" + client + "/keys", null);
+        String newKey = Db.string(pool, "SELECT id FROM api_key WHERE client_id = $1 ORDER BY created_at DESC LIMIT 1", vendor.client().id());
+        assertThat(resource(rotated)).containsExactly("api_key", newKey, null);
+        String revokedKey = write("DELETE", "/v1/admin/clients/" + client + "/keys/" + newKey, null);
+        assertThat(resource(revokedKey)).containsExactly("api_key", newKey, List.of("revokedAt"));
+        String deleted = write("DELETE", "/v1/admin/clients/" + client, null);
+        assertThat(resource(deleted)).containsExactly("client", client, List.of("status"));
+        String registered = write("POST", "/v1/admin/clients", """
+                {"name": "Audited client", "organisation": "测试", "roles": ["vendor"], "scopes": ["permits:read"]}""");
+        assertThat(resource(registered).get(0)).isEqualTo("client");
+
+        // who revoked delegation X: the audit log answers
+        given().header("X-API-Key", admin.apiKey()).queryParam("resourceType", "delegation").queryParam("resourceId", delegationId)
+                .get("/v1/admin/audit").then().statusCode(200)
+                .body("items.size()", equalTo(3))
+                .body("items.find { it.correlationId == '" + revoked + "' }.clientId", equalTo(admin.client().id().toString()))
+                .body("items.find { it.correlationId == '" + revoked + "' }.method", equalTo("DELETE"))
+                .body("items.find { it.correlationId == '" + revoked + "' }.changedFields", equalTo(List.of("revokedAt")))
+                .body("items.find { it.correlationId == '" + created + "' }.changedFields", org.hamcrest.Matchers.nullValue());
+    }
 }

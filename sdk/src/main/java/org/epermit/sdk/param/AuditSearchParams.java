@@ -16,6 +16,9 @@ public final class AuditSearchParams {
     private final OffsetDateTime to;
     private final String path;
     private final Integer status;
+    private final String correlationId;
+    private final String resourceType;
+    private final String resourceId;
     private final Integer limit;
 
     private AuditSearchParams(Builder b) {
@@ -24,6 +27,9 @@ public final class AuditSearchParams {
         this.to = b.to;
         this.path = b.path;
         this.status = b.status;
+        this.correlationId = b.correlationId;
+        this.resourceType = b.resourceType;
+        this.resourceId = b.resourceId;
         this.limit = b.limit;
     }
 
@@ -91,6 +97,33 @@ public final class AuditSearchParams {
     }
 
     /**
+     * Returns the correlation id filter.
+     *
+     * @return the caller's own request id (sent in {@code X-Correlation-Id} or {@code X-Request-Id}), or {@code null}
+     */
+    public String correlationId() {
+        return correlationId;
+    }
+
+    /**
+     * Returns the resource type filter.
+     *
+     * @return {@code client}, {@code api_key} or {@code delegation}, or {@code null}
+     */
+    public String resourceType() {
+        return resourceType;
+    }
+
+    /**
+     * Returns the resource id filter.
+     *
+     * @return the id of the resource writes acted on, or {@code null}
+     */
+    public String resourceId() {
+        return resourceId;
+    }
+
+    /**
      * Returns the page size.
      *
      * @return items per page, or {@code null} for the API's default
@@ -107,7 +140,8 @@ public final class AuditSearchParams {
     @Override
     public String toString() {
         return "AuditSearchParams[client=" + client + ", from=" + from + ", to=" + to + ", path=" + path + ", status="
-                + status + ", limit=" + limit + "]";
+                + status + ", correlationId=" + correlationId + ", resourceType=" + resourceType + ", resourceId="
+                + resourceId + ", limit=" + limit + "]";
     }
 
     /** Builds {@link AuditSearchParams}. */
@@ -117,6 +151,9 @@ public final class AuditSearchParams {
         private OffsetDateTime to;
         private String path;
         private Integer status;
+        private String correlationId;
+        private String resourceType;
+        private String resourceId;
         private Integer limit;
 
         private Builder() {
@@ -174,6 +211,39 @@ public final class AuditSearchParams {
          */
         public Builder status(Integer status) {
             this.status = status;
+            return this;
+        }
+
+        /**
+         * Keeps the entries of the requests a caller sent with its own id ({@code X-Correlation-Id}).
+         *
+         * @param correlationId the caller's id, or {@code null}
+         * @return this builder
+         */
+        public Builder correlationId(String correlationId) {
+            this.correlationId = correlationId;
+            return this;
+        }
+
+        /**
+         * Keeps the writes that acted on one type of resource.
+         *
+         * @param resourceType {@code client}, {@code api_key} or {@code delegation}, or {@code null}
+         * @return this builder
+         */
+        public Builder resourceType(String resourceType) {
+            this.resourceType = resourceType;
+            return this;
+        }
+
+        /**
+         * Keeps the writes that acted on one resource, e.g. a delegation's id.
+         *
+         * @param resourceId the resource's id, or {@code null}
+         * @return this builder
+         */
+        public Builder resourceId(String resourceId) {
+            this.resourceId = resourceId;
             return this;
         }
 

@@ -268,7 +268,8 @@ public final class AdminService {
     @OperationId("listAuditEntries")
     public Page<AuditEntry> listAuditEntriesPage(AuditSearchParams params, String cursor, RequestOptions options) {
         AuditPage page = calls.call(options, AdminApi::new, api -> api.listAuditEntries(params.client(),
-                params.from(), params.to(), params.path(), params.status(), params.limit(), cursor));
+                params.from(), params.to(), params.path(), params.status(), params.correlationId(), params.resourceType(),
+                params.resourceId(), params.limit(), cursor));
         return new Page<>(page.getItems() == null ? List.of() : page.getItems(), page.getNextCursor());
     }
 }

@@ -89,12 +89,14 @@ public class AuditRecorder {
 
     /**
      * Writes the request's row now, through {@code client} (a write's transaction, so the row commits with the write),
-     * with the status its response will carry. Once it has succeeded, call {@link #markAudited} so the batch skips
+     * with the status its response will carry and the resource the write acted on ({@code null} if it acted on none). Once it has succeeded, call {@link #markAudited} so the batch skips
      * the request.
      */
-    public Uni<Void> recordNow(io.vertx.mutiny.sqlclient.SqlClient client, RoutingContext rc, int status) {
+    public Uni<Void> recordNow(io.vertx.mutiny.sqlclient.SqlClient client, RoutingContext rc, int status,
+                               AuditedResource resource) {
         Long started = rc.get(STARTED);
-        return client.preparedQuery(AuditRow.INSERT).execute(row(rc, started == null ? System.nanoTime() : started, status).tuple())
+        return client.preparedQuery(AuditRow.INSERT)
+                .execute(row(rc, started == null ? System.nanoTime() : started, status, resource).tuple())
                 .replaceWithVoid();
     }
 
@@ -111,7 +113,7 @@ public class AuditRecorder {
                 || CredentialHeaders.hasBearerToken(rc.request());
         AuditRule.Verdict verdict = AuditRule.of(caller(rc) != null, presentedCredentials, rc.get(ROUTE) != null, status);
         if (verdict.recorded()) {
-            enqueue(row(rc, started, status));
+            enqueue(row(rc, started, status, null));
         } else if (verdict.countedAs() != null) {
             Counter.builder("epermit.audit.requests.unrecorded")
                     .description("Requests counted instead of audited row by row (see AuditRule), by reason")
@@ -129,7 +131,7 @@ public class AuditRecorder {
         queue.add(row);
     }
 
-    private AuditRow row(RoutingContext rc, long started, int status) {
+    private AuditRow row(RoutingContext rc, long started, int status, AuditedResource resource) {
         HttpMethod method = rc.request().method();
         Caller caller = caller(rc);
         CredentialType type = caller != null ? caller.credentialType()
@@ -143,7 +145,9 @@ public class AuditRecorder {
         return new AuditRow(OffsetDateTime.now(), caller == null ? null : caller.clientId(),
                 caller == null ? null : caller.subject(), type, method.name(), route != null ? route : "(no route)",
                 rc.get(PERMIT_NUMBER), status, latency, RequestIds.of(rc), rc.get(BODY_SHA256), address,
-                rc.get(IDEMPOTENCY_KEY), Boolean.TRUE.equals(rc.get(REPLAYED)), RequestIds.correlationOf(rc).orElse(null));
+                rc.get(IDEMPOTENCY_KEY), Boolean.TRUE.equals(rc.get(REPLAYED)), RequestIds.correlationOf(rc).orElse(null),
+                resource == null ? null : resource.type(), resource == null ? null : resource.id(),
+                resource == null ? null : resource.changedFields());
     }
 
     private static Caller caller(RoutingContext rc) {

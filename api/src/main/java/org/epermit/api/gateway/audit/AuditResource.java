@@ -46,8 +46,8 @@ import java.util.UUID;
 @Tag(name = "Admin", description = "Client registry, keys and audit log (administrators, scope admin)")
 public class AuditResource {
 
-    private static final Set<String> PARAMETERS = Set.of("client", "from", "to", "path", "status", "correlationId", "limit",
-            "cursor");
+    private static final Set<String> PARAMETERS = Set.of("client", "from", "to", "path", "status", "correlationId",
+            "resourceType", "resourceId", "limit", "cursor");
 
     private final Pool pool;
     private final CursorCodec cursors;
@@ -61,7 +61,7 @@ public class AuditResource {
 
     @GET
     @Operation(operationId = "listAuditEntries", summary = "Read the audit log",
-            description = "Every authenticated request and every write, newest first: time, client, subject, credential type, method, route template, permit number, status, latency, request id and, for writes, a SHA-256 of the body, the Idempotency-Key and whether the answer was replayed. A write's entry is committed with the write itself, so it is here as soon as the write is answered; reads are recorded in batches a moment after their response.")
+            description = "Every request of an authenticated caller that reached an operation (every write attempt among them) and every failed authentication, newest first: time, client, subject, credential type, method, route template, permit number, status, latency, the service's request id, the caller's correlation id and, for writes, a SHA-256 of the body, the Idempotency-Key, whether the answer was replayed, the resource the write acted on and the fields it changed. A write's entry is committed with the write itself, so it is here as soon as the write is answered; reads are recorded in batches a moment after their response. Rate-limited, oversized, unroutable and anonymous refused requests are counted in metrics, not listed here.")
     @Parameters({
             @Parameter(name = "client", in = ParameterIn.QUERY, description = "Only this client's entries", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
             @Parameter(name = "from", in = ParameterIn.QUERY, description = "Entries at or after this time", example = "2026-11-28T00:00:00+08:00", schema = @Schema(type = SchemaType.STRING, format = "date-time")),
@@ -69,6 +69,8 @@ public class AuditResource {
             @Parameter(name = "path", in = ParameterIn.QUERY, description = "Route template, exactly", example = "/v1/admin/clients/{id}", schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
             @Parameter(name = "status", in = ParameterIn.QUERY, description = "HTTP status", example = "403", schema = @Schema(type = SchemaType.INTEGER, minimum = "100", maximum = "599")),
             @Parameter(name = "correlationId", in = ParameterIn.QUERY, description = "The caller's own id for its requests (X-Correlation-Id, or the X-Request-Id it sent), exactly", example = "order-7781-retry-2", schema = @Schema(type = SchemaType.STRING, maxLength = 64)),
+            @Parameter(name = "resourceType", in = ParameterIn.QUERY, description = "Only writes that acted on this type of resource: client, api_key or delegation", example = "delegation", schema = @Schema(type = SchemaType.STRING, maxLength = 64)),
+            @Parameter(name = "resourceId", in = ParameterIn.QUERY, description = "Only writes that acted on the resource with this id (a client or delegation UUID, an API key id), exactly", example = "0b7c8e52-3a55-4a1e-9d52-8f3f5c3a1b2e", schema = @Schema(type = SchemaType.STRING, maxLength = 255)),
             @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 100 (default 20)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")),
             @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
     })
@@ -86,13 +88,15 @@ public class AuditResource {
         Optional<Integer> status = params.text("status").flatMap(v -> parse(params, "status", () -> Integer.parseInt(v),
                 v.matches("[1-5][0-9]{2}")));
         Optional<String> correlation = params.text("correlationId", 64);
+        Optional<String> resourceType = params.text("resourceType", 64);
+        Optional<String> resourceId = params.text("resourceId", 255);
         int limit = params.limit(paging);
         Optional<String> cursor = params.text("cursor", 4096);
         params.throwIfInvalid();
 
         String query = String.join("|", "audit", client.map(UUID::toString).orElse(""), from.map(Object::toString).orElse(""),
                 to.map(Object::toString).orElse(""), path.orElse(""), status.map(Object::toString).orElse(""),
-                correlation.orElse(""));
+                correlation.orElse(""), resourceType.orElse(""), resourceId.orElse(""));
         Optional<Long> before = cursor.map(c -> Long.parseLong(cursors.decode(c, query, "query.cursor").get(0)));
         List<Object> args = new ArrayList<>();
         List<String> where = new ArrayList<>();
@@ -102,10 +106,12 @@ public class AuditResource {
         path.ifPresent(v -> where.add("route = " + arg(args, v)));
         status.ifPresent(v -> where.add("status = " + arg(args, v)));
         correlation.ifPresent(v -> where.add("correlation_id = " + arg(args, v)));
+        resourceType.ifPresent(v -> where.add("resource_type = " + arg(args, v)));
+        resourceId.ifPresent(v -> where.add("resource_id = " + arg(args, v)));
         before.ifPresent(v -> where.add("id < " + arg(args, v)));
         String sql = "SELECT id, occurred_at, client_id, subject, credential_type, method, route, permit_number, status, "
                 + "latency_ms, request_id, body_sha256, host(client_ip), idempotency_key, replayed, "
-                + "correlation_id FROM audit_log"
+                + "correlation_id, resource_type, resource_id, changed_fields FROM audit_log"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY id DESC LIMIT " + arg(args, limit + 1);
         return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
@@ -141,7 +147,8 @@ public class AuditResource {
         return new AuditEntry(r.getLong(0), r.getOffsetDateTime(1), r.getUUID(2), r.getString(3),
                 CredentialType.valueOf(r.getString(4)), r.getString(5), r.getString(6), r.getString(7), r.getInteger(8),
                 r.getBigDecimal(9), r.getString(10), body == null ? null : HexFormat.of().formatHex(body.getBytes()),
-                r.getString(12), r.getString(13), r.getBoolean(14), r.getString(15));
+                r.getString(12), r.getString(13), r.getBoolean(14), r.getString(15), r.getString(16), r.getString(17),
+                r.getArrayOfStrings(18) == null ? null : List.of(r.getArrayOfStrings(18)));
     }
 
     @Schema(name = "AuditEntry")
@@ -159,7 +166,10 @@ public class AuditResource {
                              @Schema(nullable = true) String clientIp,
                              @Schema(nullable = true, description = "The write's Idempotency-Key, when it sent one") String idempotencyKey,
                              @Schema(description = "The answer was the stored outcome of an earlier request with the same Idempotency-Key, not a new execution") boolean replayed,
-                             @Schema(nullable = true, description = "The caller's own id for the request (X-Correlation-Id, or the X-Request-Id it sent), when it sent a valid one: chosen by the caller, so not unique") String correlationId) {
+                             @Schema(nullable = true, description = "The caller's own id for the request (X-Correlation-Id, or the X-Request-Id it sent), when it sent a valid one: chosen by the caller, so not unique") String correlationId,
+                             @Schema(nullable = true, description = "For a write, the type of resource it created or changed: client, api_key or delegation", examples = "delegation") String resourceType,
+                             @Schema(nullable = true, description = "For a write, the id of the resource it created or changed", examples = "0b7c8e52-3a55-4a1e-9d52-8f3f5c3a1b2e") String resourceId,
+                             @Schema(nullable = true, description = "For a change, the names of the fields it changed (never their values); empty if it changed nothing, null for a creation", examples = "[\"revokedAt\"]") List<String> changedFields) {
     }
 
     @Schema(name = "AuditPage")

@@ -32,6 +32,7 @@ import org.epermit.api.common.CursorCodec;
 import org.epermit.api.common.PathIds;
 import org.epermit.api.common.PagingConfig;
 import org.epermit.api.common.QueryParameters;
+import org.epermit.api.gateway.audit.AuditedResource;
 import org.epermit.api.gateway.write.WriteOutcome;
 import org.epermit.api.gateway.write.WriteTransaction;
 import org.epermit.api.gateway.client.ClientRequests.ClientChange;
@@ -61,6 +62,9 @@ import java.util.UUID;
 public class AdminClientResource {
 
     private static final String LIST_QUERY = "admin-clients";
+    /** How audit rows name what these operations act on. */
+    static final String CLIENT = "client";
+    static final String API_KEY = "api_key";
 
     private final ClientRegistry registry;
     private final WriteTransaction writes;
@@ -90,7 +94,7 @@ public class AdminClientResource {
     @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
     public Uni<Response> create(NewClient body) {
         return writes.run(tx -> registry.create(tx, body).map(created -> WriteOutcome.created(
-                URI.create("/v1/admin/clients/" + created.client().id()), created)
+                AuditedResource.created(CLIENT, created.client().id()), URI.create("/v1/admin/clients/" + created.client().id()), created)
                 .showingSecretOnce(new CreatedClient(created.client(), null))));
     }
 
@@ -157,7 +161,12 @@ public class AdminClientResource {
             throws JsonProcessingException {
         // read as a tree: a record cannot tell a field left out from one sent as null (ClientPatch)
         ClientPatch patch = body == null ? null : ClientPatch.read(body, json);
-        return writes.run(tx -> registry.change(tx, clientId(id), patch).map(WriteOutcome::ok));
+        return writes.run(tx -> {
+            UUID clientId = clientId(id);
+            // what it was, in the same transaction, so the audit row can say which fields this change changed
+            return ClientRegistry.find(tx, clientId).flatMap(before -> registry.change(tx, clientId, patch).map(after -> WriteOutcome.ok(
+                    AuditedResource.changed(CLIENT, clientId, ClientView.changedFields(before.orElse(null), after)), after)));
+        });
     }
 
     @DELETE
@@ -174,7 +183,11 @@ public class AdminClientResource {
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
     @APIResponse(responseCode = "409", description = "It is the last administrator able to act (LAST_ADMINISTRATOR)")
     public Uni<Response> delete(@Parameter(description = "Client id") @PathParam("id") String id) {
-        return writes.run(tx -> registry.delete(tx, clientId(id)).map(done -> WriteOutcome.noContent()));
+        return writes.run(tx -> {
+            UUID clientId = clientId(id);
+            return registry.delete(tx, clientId).map(done -> WriteOutcome.noContent(
+                    AuditedResource.changed(CLIENT, clientId, List.of("status"))));
+        });
     }
 
     @POST
@@ -189,7 +202,8 @@ public class AdminClientResource {
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
     @APIResponse(responseCode = "409", description = "The client is suspended (CONFLICT); or this is a retry of a rotation already done, whose key was shown once and is not kept (SECRET_ALREADY_SHOWN: rotate again if the first response was lost)")
     public Uni<Response> rotate(@Parameter(description = "Client id") @PathParam("id") String id) {
-        return writes.run(tx -> registry.rotate(tx, clientId(id)).map(key -> new WriteOutcome(201, null, key, key)
+        return writes.run(tx -> registry.rotate(tx, clientId(id)).map(key -> WriteOutcome.created(
+                        AuditedResource.created(API_KEY, key.keyId()), null, key)
                 .showingSecretOnce(new IssuedKey(key.keyId(), null, key.previousKeysExpireAt()))));
     }
 
@@ -207,7 +221,8 @@ public class AdminClientResource {
     @APIResponse(responseCode = "409", description = "It is the last credential of the last administrator able to act (LAST_ADMINISTRATOR)")
     public Uni<Response> revoke(@Parameter(description = "Client id") @PathParam("id") String id,
                                 @Parameter(description = "Key id (the part after epk_)", example = "k3v9x0q2m7c4b8n1") @PathParam("keyId") String keyId) {
-        return writes.run(tx -> registry.revokeKey(tx, clientId(id), keyId).map(done -> WriteOutcome.noContent()));
+        return writes.run(tx -> registry.revokeKey(tx, clientId(id), keyId).map(done -> WriteOutcome.noContent(
+                AuditedResource.changed(API_KEY, keyId, List.of("revokedAt")))));
     }
 
     private static UUID clientId(String raw) {

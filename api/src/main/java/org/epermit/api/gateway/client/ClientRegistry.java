@@ -101,7 +101,8 @@ public class ClientRegistry {
         return find(pool, id);
     }
 
-    private static Uni<Optional<ClientView>> find(SqlClient client, UUID id) {
+    /** The client as {@code client} (a write's transaction) sees it, deleted ones included. */
+    public static Uni<Optional<ClientView>> find(SqlClient client, UUID id) {
         return client.preparedQuery(SELECT_CLIENT + "WHERE c.id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
     }

@@ -29,6 +29,7 @@ import org.epermit.api.common.PagingConfig;
 import org.epermit.api.common.QueryParameters;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.auth.CurrentCaller;
+import org.epermit.api.gateway.audit.AuditedResource;
 import org.epermit.api.gateway.write.WriteOutcome;
 import org.epermit.api.gateway.write.WriteTransaction;
 import org.epermit.api.problem.ApiException;
@@ -51,6 +52,9 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Delegations", description = "Enterprises delegating vendors (委托): administrators and the enterprise manage them, the vendor reads them")
 public class DelegationResource {
+
+    /** How audit rows name what these operations act on. */
+    static final String DELEGATION = "delegation";
 
     private final Delegations delegations;
     private final WriteTransaction writes;
@@ -80,7 +84,7 @@ public class DelegationResource {
     public Uni<Response> create(DelegationView.NewDelegation body) {
         Caller who = caller.required();
         return writes.run(tx -> delegations.create(tx, who, body)
-                .map(d -> WriteOutcome.created(URI.create("/v1/delegations/" + d.id()), d)));
+                .map(d -> WriteOutcome.created(AuditedResource.created(DELEGATION, d.id()), URI.create("/v1/delegations/" + d.id()), d)));
     }
 
     @GET
@@ -134,7 +138,11 @@ public class DelegationResource {
     @APIResponse(responseCode = "404", description = "No such delegation visible to the caller (DELEGATION_NOT_FOUND)")
     public Uni<Response> revoke(@Parameter(description = "Delegation id") @PathParam("id") String id) {
         Caller who = caller.required();
-        return writes.run(tx -> delegations.revoke(tx, who, id(id)).map(done -> WriteOutcome.noContent()));
+        return writes.run(tx -> {
+            UUID delegation = id(id);
+            return delegations.revoke(tx, who, delegation).map(revokedNow -> WriteOutcome.noContent(
+                    AuditedResource.changed(DELEGATION, delegation, revokedNow ? List.of("revokedAt") : List.of())));
+        });
     }
 
     private static UUID id(String raw) {

@@ -180,15 +180,16 @@ public class Delegations {
                 });
     }
 
-    public Uni<Void> revoke(SqlClient tx, Caller caller, UUID id) {
+    /** Revokes a delegation; whether this revoked it ({@code false}: it already was). */
+    public Uni<Boolean> revoke(SqlClient tx, Caller caller, UUID id) {
         requireManager(caller);
         return find(tx, caller, id).flatMap(found -> {
             DelegationView d = found.orElseThrow(() -> notFound(id));
             if (d.revokedAt() != null) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(false);
             }
             return tx.preparedQuery("UPDATE delegation SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL")
-                    .execute(Tuple.of(id)).replaceWithVoid();
+                    .execute(Tuple.of(id)).map(rows -> rows.rowCount() > 0);
         });
     }
 

@@ -1,31 +1,40 @@
 package org.epermit.api.gateway.write;
 
+import org.epermit.api.gateway.audit.AuditedResource;
+
 import java.net.URI;
+import java.util.Objects;
 
 /**
- * What a write answers once its transaction commits.
+ * What a write answers once its transaction commits, and what it acted on (for its audit row).
  *
  * @param body              the response body, or {@code null} for a 204
  * @param bodyWithoutSecret the body as it may be stored: the same as {@code body} unless the body shows a secret
  *                          (an API key), which must never reach the database
+ * @param resource          the resource the write created or changed, and which fields it changed: every write's
+ *                          audit row names it, so the log answers "who revoked delegation X"
  */
-public record WriteOutcome(int status, URI location, Object body, Object bodyWithoutSecret) {
+public record WriteOutcome(int status, URI location, Object body, Object bodyWithoutSecret, AuditedResource resource) {
 
-    public static WriteOutcome created(URI location, Object body) {
-        return new WriteOutcome(201, location, body, body);
+    public WriteOutcome {
+        Objects.requireNonNull(resource, "a write names the resource it acted on");
     }
 
-    public static WriteOutcome ok(Object body) {
-        return new WriteOutcome(200, null, body, body);
+    public static WriteOutcome created(AuditedResource resource, URI location, Object body) {
+        return new WriteOutcome(201, location, body, body, resource);
     }
 
-    public static WriteOutcome noContent() {
-        return new WriteOutcome(204, null, null, null);
+    public static WriteOutcome ok(AuditedResource resource, Object body) {
+        return new WriteOutcome(200, null, body, body, resource);
+    }
+
+    public static WriteOutcome noContent(AuditedResource resource) {
+        return new WriteOutcome(204, null, null, null, resource);
     }
 
     /** This outcome, whose body shows a secret: {@code stored} is the body with the secret removed. */
     public WriteOutcome showingSecretOnce(Object stored) {
-        return new WriteOutcome(status, location, body, stored);
+        return new WriteOutcome(status, location, body, stored, resource);
     }
 
     public boolean showsSecret() {

@@ -29,8 +29,9 @@ import java.util.function.Function;
 
 /**
  * The one way a resource performs a write: in one database transaction it runs the write, stores its outcome under
- * the request's {@code Idempotency-Key} (POST only) and writes its audit row, so an acknowledged write always has
- * both and a crash leaves none of the three. A retry of a stored request is answered from the record without
+ * the request's {@code Idempotency-Key} (POST only) and writes its audit row, which names the resource the write
+ * acted on and the fields it changed ({@link WriteOutcome#resource()}), so an acknowledged write always has both and a
+ * crash leaves none of the three. A retry of a stored request is answered from the record without
  * running the write again. A refused write (4xx) is rolled back and audited on its own, and its outcome is not
  * stored (docs/idempotency.md says why).
  */
@@ -64,7 +65,7 @@ public class WriteTransaction {
                     Caller who = caller.required();
                     return pool.withTransaction(tx -> key.isPresent()
                             ? idempotent(tx, rc, who, key.get(), write)
-                            : execute(tx, write).flatMap(outcome -> audited(tx, rc, outcome.status(), respond(outcome))));
+                            : execute(tx, write).flatMap(outcome -> audited(tx, rc, outcome, respond(outcome))));
                 })
                 .invoke(done -> AuditRecorder.markAudited(rc))
                 .onFailure(ApiException.class).call(e -> auditRefusal(rc, (ApiException) e));
@@ -88,7 +89,7 @@ public class WriteTransaction {
             }
             return execute(tx, write).flatMap(outcome -> records.store(tx, who.clientId(), key, new StoredOutcome(
                             digest, outcome.status(), location(outcome), serialise(outcome.bodyWithoutSecret()), outcome.showsSecret()))
-                    .flatMap(done -> audited(tx, rc, outcome.status(), respond(outcome))));
+                    .flatMap(done -> audited(tx, rc, outcome, respond(outcome))));
         });
     }
 
@@ -122,20 +123,21 @@ public class WriteTransaction {
         if (stored.body() != null) {
             response.entity(stored.body()).type(MediaType.APPLICATION_JSON_TYPE);
         }
-        return audited(tx, rc, stored.status(), response.build());
+        // the first request's row names the resource; this one is its replay (same Idempotency-Key, replayed: true)
+        return audit.recordNow(tx, rc, stored.status(), null).replaceWith(response.build());
     }
 
     private static Uni<WriteOutcome> execute(SqlClient tx, Function<SqlClient, Uni<WriteOutcome>> write) {
         return Uni.createFrom().deferred(() -> write.apply(tx));
     }
 
-    private Uni<Response> audited(SqlClient tx, RoutingContext rc, int status, Response response) {
-        return audit.recordNow(tx, rc, status).replaceWith(response);
+    private Uni<Response> audited(SqlClient tx, RoutingContext rc, WriteOutcome outcome, Response response) {
+        return audit.recordNow(tx, rc, outcome.status(), outcome.resource()).replaceWith(response);
     }
 
     /** A refused write: its transaction is rolled back, so its row is written on its own, before the answer. */
     private Uni<Void> auditRefusal(RoutingContext rc, ApiException refusal) {
-        return audit.recordNow(pool, rc, refusal.code().status())
+        return audit.recordNow(pool, rc, refusal.code().status(), null)
                 .invoke(done -> AuditRecorder.markAudited(rc))
                 // left to the batch, which still records it after the response
                 .onFailure().recoverWithNull();

@@ -29,7 +29,7 @@ class AuditBatchTest {
 
     private static AuditRow row(String requestId, String clientIp) {
         return new AuditRow(OffsetDateTime.now(), null, "subject", CredentialType.API_KEY, "GET", "/v1/me", null, 200,
-                BigDecimal.ONE, requestId, null, clientIp, null, false, null);
+                BigDecimal.ONE, requestId, null, clientIp, null, false, null, null, null, null);
     }
 
     private double lost() {
