@@ -85,4 +85,14 @@ class ProblemResponsesTest {
         given().contentType("text/plain").body("hello").post("/v1/public/permits").then()
                 .statusCode(not(500)).body(containsString("\"code\""));
     }
+
+    @Test
+    void an_if_match_naming_another_etag_is_a_412_problem() {
+        String etag = given().get("/v1/reference/pollutants").then().statusCode(200).extract().header("ETag");
+        given().header("If-Match", etag).get("/v1/reference/pollutants").then().statusCode(200);
+        given().header("If-Match", "\"not-the-current-one\"").get("/v1/reference/pollutants").then().statusCode(412)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", not(org.hamcrest.Matchers.emptyOrNullString()))
+                .body("code", equalTo("PRECONDITION_FAILED"));
+    }
 }
