@@ -6,6 +6,7 @@ import org.epermit.api.gateway.client.ClientRegistry;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -35,6 +36,34 @@ class HardeningTest {
                 .header("Access-Control-Allow-Origin", nullValue());
         given().header("Origin", "https://evil.example.com").get("/v1/reference/pollutants").then()
                 .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void a_call_from_an_origin_not_on_the_allow_list_is_a_403_problem() {
+        given().header("Origin", "https://evil.example.com").get("/v1/reference/pollutants").then().statusCode(403)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", not(emptyOrNullString()))
+                .header("X-Content-Type-Options", "nosniff")
+                .body("code", equalTo("CROSS_ORIGIN_REFUSED"));
+        given().header("Origin", "https://evil.example.com").header("Access-Control-Request-Method", "GET")
+                .options("/v1/public/permits").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("CROSS_ORIGIN_REFUSED"));
+    }
+
+    @Test
+    void an_allowed_origin_calling_with_a_method_cors_does_not_allow_is_a_403_problem() {
+        given().header("Origin", "https://portal.example.cn").put("/v1/reference/pollutants").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("CROSS_ORIGIN_REFUSED"));
+    }
+
+    @Test
+    void allowed_and_same_origin_calls_are_served() {
+        given().header("Origin", "https://portal.example.cn").get("/v1/reference/pollutants").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://portal.example.cn");
+        given().header("Origin", "http://localhost:" + io.restassured.RestAssured.port).get("/v1/reference/pollutants")
+                .then().statusCode(200);
     }
 
     @Test
