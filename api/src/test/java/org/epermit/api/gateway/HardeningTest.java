@@ -2,10 +2,14 @@ package org.epermit.api.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.epermit.api.gateway.client.ClientRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -74,6 +78,19 @@ class HardeningTest {
                 .post("/v1/admin/clients").then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("code", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
+    void the_shipped_configuration_bounds_connections_and_their_idleness() {
+        // Quarkus alone keeps an idle connection for 30 minutes and accepts any number; SlowClientsTest shows the
+        // behaviour with the values shrunk.
+        var config = ConfigProvider.getConfig();
+        assertThat(config.getValue("quarkus.http.idle-timeout", Duration.class))
+                .isLessThanOrEqualTo(Duration.ofSeconds(60));
+        assertThat(config.getOptionalValue("quarkus.http.limits.max-connections", Integer.class))
+                .hasValueSatisfying(max -> assertThat(max).isBetween(1, 10_000));
+        assertThat(config.getValue("epermit.http.connection.header-read-timeout", Duration.class))
+                .isLessThanOrEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
