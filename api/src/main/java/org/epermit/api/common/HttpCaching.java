@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.epermit.api.problem.ApiException;
+import org.epermit.api.problem.ErrorCode;
+import org.epermit.api.problem.Message;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +23,8 @@ import java.util.Base64;
 
 /**
  * Conditional GETs for public reads: the {@code ETag} is a digest of the exact body, so it changes exactly when
- * the representation does; a matching {@code If-None-Match} gets a 304 with no body.
+ * the representation does; a matching {@code If-None-Match} gets a 304 with no body, an {@code If-Match} naming
+ * another ETag a 412 problem.
  */
 @ApplicationScoped
 public class HttpCaching {
@@ -59,9 +63,15 @@ public class HttpCaching {
 
     private Response respond(Request request, byte[] body) {
         EntityTag tag = new EntityTag(digest(body));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.tag(tag).cacheControl(publicCache).build();
+        Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+        if (precondition != null) {
+            Response unmet = precondition.tag(tag).cacheControl(publicCache).build();
+            // evaluatePreconditions answers a failed If-Match with a bare 412: that is an error, so a problem.
+            if (unmet.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+                throw new ApiException(ErrorCode.PRECONDITION_FAILED, Message.of(
+                        "The resource's current ETag does not match If-Match.", "资源当前的ETag与If-Match不符。"));
+            }
+            return unmet;
         }
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag).cacheControl(publicCache).build();
     }

@@ -28,6 +28,12 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(406, "Not acceptable", "无法提供所请求的响应格式"),
     PAYLOAD_TOO_LARGE(413, "Payload too large", "请求体过大"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "不支持的请求内容类型"),
+    // Refusals of the HTTP protocol layer (conditional requests, CORS, the connection's framing).
+    PRECONDITION_FAILED(412, "Precondition failed", "前置条件不满足"),
+    CROSS_ORIGIN_REFUSED(403, "Cross-origin call refused", "拒绝跨域调用"),
+    URI_TOO_LONG(414, "URI too long", "请求地址过长"),
+    REQUEST_HEADER_FIELDS_TOO_LARGE(431, "Request header fields too large", "请求头过大"),
+    HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported", "不支持该HTTP版本"),
     RATE_LIMITED(429, "Too many requests", "请求过于频繁"),
     QUOTA_EXCEEDED(429, "Daily quota exceeded", "已超出每日配额"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable", "服务暂时不可用"),

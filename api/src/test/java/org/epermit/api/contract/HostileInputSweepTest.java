@@ -24,8 +24,8 @@ import org.epermit.api.gateway.audit.AuditRecorder;
 import org.epermit.api.gateway.client.ClientRegistry;
 import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
 import org.epermit.api.gateway.client.ClientRequests.NewClient;
-import org.epermit.api.testing.RawHttp;
-import org.epermit.api.testing.RawHttp.Header;
+import org.epermit.api.testing.RawRequests;
+import org.epermit.api.testing.RawRequests.Header;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -64,7 +64,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Bounded (about 3,000 requests) and deterministic: a fixed seed picks which callers send each variant (the caller
  * that gets furthest with the operation, and one other) and which operations each header variant goes to. All
  * failures are collected and reported at once, grouped, with the full list in {@code target/hostile-input-sweep.txt}.
- * Raw sockets ({@link RawHttp}) send what ordinary clients would refuse to: bad percent-escapes, raw control
+ * Raw sockets ({@link RawRequests}) send what ordinary clients would refuse to: bad percent-escapes, raw control
  * characters and UTF-8 in headers, bodies that are not what their Content-Type says.
  */
 @QuarkusTest
@@ -107,7 +107,7 @@ class HostileInputSweepTest {
     }
 
     /** A probe and what came back: the answer, or why none came. */
-    record Outcome(Probe probe, RawHttp.Response response, String error) {
+    record Outcome(Probe probe, RawRequests.Response response, String error) {
     }
 
     record Failure(String check, Probe probe, int status, String detail) {
@@ -117,7 +117,7 @@ class HostileInputSweepTest {
     private final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     private int sequence;
 
-    private RawHttp http;
+    private RawRequests http;
     private List<Operation> operations;
     private List<Caller> callers;
     /** Values the demo data makes valid, by parameter or property name, so that one hostile value is all that is wrong. */
@@ -134,7 +134,7 @@ class HostileInputSweepTest {
     void every_operation_answers_hostile_input_with_a_problem_never_a_5xx_and_loses_no_audit_row() throws Exception {
         operations = ContractOperations.read();
         assertThat(operations).as("operations in %s", ContractOperations.PUBLISHED).isNotEmpty();
-        http = new RawHttp("localhost", RestAssured.port, 15_000);
+        http = new RawRequests("localhost", RestAssured.port, 15_000);
         prepareCallersAndData();
 
         List<Outcome> outcomes = new ArrayList<>();
@@ -335,7 +335,7 @@ class HostileInputSweepTest {
             failures.add(new Failure("no HTTP answer", probe, 0, outcome.error()));
             return failures;
         }
-        RawHttp.Response r = outcome.response();
+        RawRequests.Response r = outcome.response();
         int status = r.status();
         String body = r.bodyText();
         Optional<String> requestId = r.header("X-Request-Id");

@@ -2,7 +2,7 @@ package org.epermit.api.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.epermit.api.contract.ContractOperations.Property;
-import org.epermit.api.testing.RawHttp.Header;
+import org.epermit.api.testing.RawRequests.Header;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;

@@ -1,7 +1,15 @@
 package org.epermit.api.problem;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.epermit.api.gateway.edge.ConnectionGuard;
+import org.epermit.api.testing.RawHttp;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URL;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +20,17 @@ import static org.hamcrest.Matchers.containsString;
 
 @QuarkusTest
 class ProblemResponsesTest {
+
+    @TestHTTPResource("/")
+    URL server;
+
+    @Inject
+    ConnectionGuard guard;
+
+    @BeforeEach
+    void connectionsGuarded() throws InterruptedException {
+        RawHttp.awaitGuarded(guard);
+    }
 
     @Test
     void an_unknown_path_is_a_404_problem() {
@@ -91,5 +110,94 @@ class ProblemResponsesTest {
     void a_body_sent_with_a_content_type_the_api_does_not_take_is_refused() {
         given().contentType("text/plain").body("hello").post("/v1/public/permits").then()
                 .statusCode(not(500)).body(containsString("\"code\""));
+    }
+
+    // Refusals made below JAX-RS (URI validation, the HTTP codec): sent byte for byte, since a client library would
+    // not send these requests or would repair them first.
+
+    @Test
+    void a_badly_percent_encoded_query_or_path_is_a_400_problem() throws IOException {
+        for (String target : new String[]{"/v1/public/permits?q=%G1", "/v1/public/permits?q=%", "/v1/public/permits/%G1",
+                "/v1/public/%"}) {
+            RawHttp.Response response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            RawHttp.assertProblem(response, 400, "MALFORMED_REQUEST");
+            assertThat(response.body()).as(target).contains("percent-encoding");
+        }
+    }
+
+    @Test
+    void a_bad_query_is_refused_in_the_language_asked_for_with_the_path_as_instance() throws IOException {
+        RawHttp.Response response = raw("GET /v1/public/permits?q=%G1 HTTP/1.1\r\nHost: localhost\r\nAccept-Language: zh-CN\r\n\r\n");
+        RawHttp.assertProblem(response, 400, "MALFORMED_REQUEST");
+        assertThat(response.body()).contains("\"instance\":\"/v1/public/permits\"").contains("请求格式错误");
+        assertThat(response.header("Content-Security-Policy")).as("the /v1 headers apply").isNotNull();
+    }
+
+    @Test
+    void request_headers_over_the_limit_are_a_431_problem() throws IOException {
+        RawHttp.Response response = raw("GET /v1/reference/pollutants HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
+                + "a".repeat(30_000) + "\r\n\r\n");
+        RawHttp.assertProblem(response, 431, "REQUEST_HEADER_FIELDS_TOO_LARGE");
+    }
+
+    @Test
+    void a_request_line_over_the_limit_is_a_414_problem() throws IOException {
+        RawHttp.Response response = raw("GET /v1/public/permits?q=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        RawHttp.assertProblem(response, 414, "URI_TOO_LONG");
+    }
+
+    @Test
+    void an_unsupported_http_version_is_a_505_problem_answered_in_http_1_1() throws IOException {
+        for (String version : new String[]{"HTTP/9.9", "HTTP/2.0", "HTTP/0.9"}) {
+            RawHttp.Response response = raw("GET /v1/reference/pollutants " + version + "\r\nHost: localhost\r\n\r\n");
+            RawHttp.assertProblem(response, 505, "HTTP_VERSION_NOT_SUPPORTED");
+        }
+    }
+
+    @Test
+    void a_request_that_is_not_http_is_a_400_problem() throws IOException {
+        RawHttp.Response response = raw("GET /v1/reference/pollutants SMTP/1.0 extra\r\n\r\n");
+        RawHttp.assertProblem(response, 400, "MALFORMED_REQUEST");
+        RawHttp.assertProblem(raw("GET /v1/reference/pollutants HTTP/1.1\r\nBad Header Name: x\r\n\r\n"), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void an_http_1_1_request_without_a_valid_host_is_a_400_problem() throws IOException {
+        RawHttp.assertProblem(raw("GET /v1/reference/pollutants HTTP/1.1\r\n\r\n"), 400, "MALFORMED_REQUEST");
+        RawHttp.assertProblem(raw("GET /v1/reference/pollutants HTTP/1.1\r\nHost: a b\r\n\r\n"), 400, "MALFORMED_REQUEST");
+        assertThat(raw("GET /v1/reference/pollutants HTTP/1.0\r\n\r\n").status()).as("HTTP/1.0 needs none").isEqualTo(200);
+    }
+
+    @Test
+    void a_refused_request_does_not_disturb_the_requests_before_it_on_the_connection() throws IOException {
+        try (var socket = RawHttp.open(server.getPort())) {
+            socket.getOutputStream().write(("GET /v1/reference/pollutants HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET /v1/reference/pollutants?q=%G1 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET /v1/reference/pollutants HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes());
+            assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
+            RawHttp.Response refused = RawHttp.read(socket.getInputStream());
+            RawHttp.assertProblem(refused, 400, "MALFORMED_REQUEST");
+            assertThat(refused.header("Connection")).isEqualTo("close");
+            assertThat(socket.getInputStream().read()).as("nothing after a refusal: the connection is closed").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void a_spoofed_refusal_marker_is_ignored() {
+        given().header("X-Epermit-Refusal", "0123456789 URI_TOO_LONG").get("/v1/reference/pollutants").then().statusCode(200);
+    }
+
+    @Test
+    void an_if_match_naming_another_etag_is_a_412_problem() {
+        String etag = given().get("/v1/reference/pollutants").then().statusCode(200).extract().header("ETag");
+        given().header("If-Match", etag).get("/v1/reference/pollutants").then().statusCode(200);
+        given().header("If-Match", "\"not-the-current-one\"").get("/v1/reference/pollutants").then().statusCode(412)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", not(org.hamcrest.Matchers.emptyOrNullString()))
+                .body("code", equalTo("PRECONDITION_FAILED"));
+    }
+
+    private RawHttp.Response raw(String request) throws IOException {
+        return RawHttp.exchange(server.getPort(), request);
     }
 }

@@ -1,148 +1,121 @@
 package org.epermit.api.testing;
 
+import org.epermit.api.gateway.edge.ConnectionGuard;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sends HTTP/1.1 requests byte for byte as given, one connection each, for tests of what ordinary clients refuse to
- * send: malformed percent-encoding in the request target, raw control characters or UTF-8 in header values, bodies
- * that are not what their Content-Type says. It reads the answer (Content-Length, chunked or until close).
+ * HTTP/1.1 over a plain socket, byte for byte: for requests a real client library would refuse to send or would
+ * normalise (bad percent-encoding, oversized heads, another protocol version, a head sent one line at a time).
  */
 public final class RawHttp {
 
-    private static final int MAX_HEAD = 64 * 1024;
-
-    private final String host;
-    private final int port;
-    private final int timeoutMillis;
-
-    public RawHttp(String host, int port, int timeoutMillis) {
-        this.host = host;
-        this.port = port;
-        this.timeoutMillis = timeoutMillis;
+    private RawHttp() {
     }
 
-    /** One header line as sent: name and value go on the wire as their UTF-8 bytes, unchecked. */
-    public record Header(String name, String value) {
-    }
-
-    public record Response(int status, List<Header> headers, byte[] body) {
-
-        /** The first value of the header, matched without regard to case. */
-        public Optional<String> header(String name) {
-            return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst();
+    /** What came back: the status line as sent, the headers (names in lower case) and the body. */
+    public record Response(String statusLine, Map<String, String> headers, String body) {
+        public int status() {
+            return Integer.parseInt(statusLine.split(" ")[1]);
         }
 
-        public String bodyText() {
-            return new String(body, StandardCharsets.UTF_8);
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /**
-     * Sends {@code method target HTTP/1.1}, a Host header, {@code Connection: close}, the given headers and, when
-     * {@code body} is not null, a Content-Length for it and the body.
+     * Waits (10 s at most) until the server guards new connections: Quarkus opens its socket a moment before the
+     * guard can hook it, and readiness says so.
      */
-    public Response send(String method, String target, List<Header> headers, byte[] body) throws IOException {
-        StringBuilder head = new StringBuilder();
-        head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-        head.append("Host: ").append(host).append(':').append(port).append("\r\n");
-        head.append("Connection: close\r\n");
-        for (Header h : headers) {
-            head.append(h.name()).append(": ").append(h.value()).append("\r\n");
+    public static void awaitGuarded(ConnectionGuard guard) throws InterruptedException {
+        for (int i = 0; i < 100 && !guard.guarding(); i++) {
+            Thread.sleep(100);
         }
-        if (body != null) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        head.append("\r\n");
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
-            socket.setSoTimeout(timeoutMillis);
-            var out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                out.write(body);
-            }
-            out.flush();
-            return read(new java.io.BufferedInputStream(socket.getInputStream()), method);
+        assertThat(guard.guarding()).as("connections guarded").isTrue();
+    }
+
+    public static Socket open(int port) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    /** Sends {@code request} on a new connection and reads one response. */
+    public static Response exchange(int port, String request) throws IOException {
+        try (Socket socket = open(port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return read(socket.getInputStream());
         }
     }
 
-    private static Response read(InputStream in, String method) throws IOException {
-        String statusLine = line(in);
-        if (statusLine == null) {
-            throw new IOException("connection closed before any answer");
-        }
-        String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
-            throw new IOException("not an HTTP answer: " + statusLine);
-        }
-        int status = Integer.parseInt(parts[1]);
-        List<Header> headers = new ArrayList<>();
-        int size = statusLine.length();
-        for (String l; (l = line(in)) != null && !l.isEmpty(); ) {
-            size += l.length();
-            if (size > MAX_HEAD) {
-                throw new IOException("answer head over " + MAX_HEAD + " bytes");
+    /** Reads one response: its head, then a body of Content-Length bytes. */
+    public static Response read(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int last4 = 0;
+        while (last4 != 0x0d0a0d0a) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the connection closed before a response head arrived; got: "
+                        + head.toString(StandardCharsets.ISO_8859_1));
             }
-            int colon = l.indexOf(':');
-            headers.add(colon < 0 ? new Header(l, "") : new Header(l.substring(0, colon).strip(), l.substring(colon + 1).strip()));
+            head.write(b);
+            last4 = (last4 << 8) | b;
         }
-        Response bare = new Response(status, headers, new byte[0]);
-        if (method.equals("HEAD") || status / 100 == 1 || status == 204 || status == 304) {
-            return bare;
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
-        Optional<String> encoding = bare.header("Transfer-Encoding");
-        if (encoding.isPresent() && encoding.get().toLowerCase(Locale.ROOT).contains("chunked")) {
-            return new Response(status, headers, chunked(in));
-        }
-        Optional<String> length = bare.header("Content-Length");
-        if (length.isPresent()) {
-            return new Response(status, headers, in.readNBytes(Integer.parseInt(length.get().strip())));
-        }
-        return new Response(status, headers, in.readAllBytes());
+        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        byte[] body = in.readNBytes(length);
+        return new Response(lines[0], headers, new String(body, StandardCharsets.UTF_8));
     }
 
-    private static byte[] chunked(InputStream in) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String size; (size = line(in)) != null; ) {
-            int semicolon = size.indexOf(';');
-            int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).strip(), 16);
-            if (n == 0) {
-                while (true) {  // trailers, up to the empty line
-                    String trailer = line(in);
-                    if (trailer == null || trailer.isEmpty()) {
-                        break;
-                    }
+    /**
+     * Whether the server closes {@code socket} within {@code within}: reading returns end-of-stream (or the
+     * connection is reset). Bytes the server sends first are skipped.
+     */
+    public static boolean closedWithin(Socket socket, Duration within) throws IOException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            socket.setSoTimeout((int) Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
+            try {
+                if (socket.getInputStream().read() < 0) {
+                    return true;
                 }
-                break;
+            } catch (SocketTimeoutException stillOpen) {
+                return false;
+            } catch (IOException reset) {
+                return true;
             }
-            body.write(in.readNBytes(n));
-            line(in);
         }
-        return body.toByteArray();
+        return false;
     }
 
-    /** A line without its CRLF (or LF), bytes read as ISO-8859-1; null at the end of the stream. */
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b; (b = in.read()) != -1; ) {
-            if (b == '\n') {
-                int end = line.length();
-                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
-            }
-            line.append((char) b);
-            if (line.length() > MAX_HEAD) {
-                throw new IOException("line over " + MAX_HEAD + " bytes");
-            }
-        }
-        return line.length() == 0 ? null : line.toString();
+    /** The headers every error answer carries, whichever layer refused the request. */
+    public static void assertProblem(Response response, int status, String code) {
+        assertThat(response.statusLine()).as("status line").startsWith("HTTP/1.1 " + status + " ");
+        assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"code\":\"" + code + "\"").contains("\"status\":" + status);
+        String requestId = response.header("X-Request-Id");
+        assertThat(requestId).as("X-Request-Id of " + response).isNotBlank();
+        assertThat(response.body()).contains("\"requestId\":\"" + requestId + "\"");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
     }
 }
