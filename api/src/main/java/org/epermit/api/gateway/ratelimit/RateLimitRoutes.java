@@ -101,8 +101,8 @@ public class RateLimitRoutes {
         onRequestContext(limiter.anonymous(addresses.of(rc)), rc, plan -> {
             plan.attachTo(rc);
             putFields(rc, lockout, plan);
-            if (!plan.admitted()) {
-                refuse(rc, plan);
+            if (!plan.admitted() && plan.retryAfterSeconds() > refusedFor) {
+                refuse(rc, plan);  // the plan refuses for longer than the lockout (the day's quota is spent): say so
                 return;
             }
             rc.response().putHeader(RETRY_AFTER, Long.toString(refusedFor));

@@ -203,6 +203,11 @@ class RateLimitTest {
             assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
         }
         assertThat(refusals.get(0).jsonPath().getString("detail")).isEqualTo(refusals.get(1).jsonPath().getString("detail"));
+        // the address's plan is spent too now, but for a second only: the answer still gives the lockout's end
+        Response planSpentToo = from("198.51.100.66").header("X-API-Key", good).get("/v1/me");
+        planSpentToo.then().statusCode(429).header("RateLimit", containsString("\"burst\";r=0;"));
+        assertThat(planSpentToo.header("Retry-After")).isEqualTo(refusals.get(0).header("Retry-After"));
+        assertThat(planSpentToo.jsonPath().getString("detail")).isEqualTo(refusals.get(0).jsonPath().getString("detail"));
         // the address may still read public data without credentials, and the key works from elsewhere
         ((MovableClock) clock).advance(Duration.ofSeconds(1));
         from("198.51.100.66").get("/v1/reference/pollutants").then().statusCode(200);
