@@ -89,8 +89,8 @@ public class AuditRecorder {
 
     /**
      * Writes the request's row now, through {@code client} (a write's transaction, so the row commits with the write),
-     * with the status its response will carry and the resource the write acted on ({@code null} if it acted on none). Once it has succeeded, call {@link #markAudited} so the batch skips
-     * the request.
+     * with the status its response will carry and the resource the write acted on ({@code null} if it acted on none).
+     * Once it has succeeded, call {@link #markAudited} so the batch skips the request.
      */
     public Uni<Void> recordNow(io.vertx.mutiny.sqlclient.SqlClient client, RoutingContext rc, int status,
                                AuditedResource resource) {
@@ -139,7 +139,7 @@ public class AuditRecorder {
                 : CredentialHeaders.hasBearerToken(rc.request()) ? CredentialType.OAUTH2 : CredentialType.ANONYMOUS;
         String route = rc.get(ROUTE);
         // The caller's address as the rate limiter counts it (behind a trusted proxy, the address the proxy forwarded
-        // for), so that a row and a 429 for the same request name the same address.
+        // for), so that a row names the address the rate limits and the brute-force lockout counted.
         String address = addresses.of(rc).getHostAddress();
         BigDecimal latency = BigDecimal.valueOf((System.nanoTime() - started) / 1_000L, 3).setScale(3, RoundingMode.HALF_UP);
         return new AuditRow(OffsetDateTime.now(), caller == null ? null : caller.clientId(),

@@ -94,7 +94,8 @@ public class AdminClientResource {
     @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
     public Uni<Response> create(NewClient body) {
         return writes.run(tx -> registry.create(tx, body).map(created -> WriteOutcome.created(
-                AuditedResource.created(CLIENT, created.client().id()), URI.create("/v1/admin/clients/" + created.client().id()), created)
+                        AuditedResource.created(CLIENT, created.client().id()),
+                        URI.create("/v1/admin/clients/" + created.client().id()), created)
                 .showingSecretOnce(new CreatedClient(created.client(), null))));
     }
 
@@ -164,8 +165,9 @@ public class AdminClientResource {
         return writes.run(tx -> {
             UUID clientId = clientId(id);
             // what it was, in the same transaction, so the audit row can say which fields this change changed
-            return ClientRegistry.find(tx, clientId).flatMap(before -> registry.change(tx, clientId, patch).map(after -> WriteOutcome.ok(
-                    AuditedResource.changed(CLIENT, clientId, ClientView.changedFields(before.orElse(null), after)), after)));
+            return ClientRegistry.find(tx, clientId).flatMap(before -> registry.change(tx, clientId, patch)
+                    .map(after -> WriteOutcome.ok(AuditedResource.changed(CLIENT, clientId,
+                            ClientView.changedFields(before.orElse(null), after)), after)));
         });
     }
 
