@@ -89,6 +89,18 @@ class AdminClientsTest {
     }
 
     @Test
+    void revoking_a_key_by_an_id_no_key_can_have_is_a_404_problem_never_a_500() {
+        String admin = admin();
+        String vendorId = TestClients.vendor(registry).client().id().toString();
+        for (String keyId : List.of("%00", "abc%00defghijklmn", "ABCDEFGHIJKLMNOP", "x".repeat(300))) {
+            given().urlEncodingEnabled(false).header("X-API-Key", admin)
+                    .delete("/v1/admin/clients/" + vendorId + "/keys/" + keyId).then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("RESOURCE_NOT_FOUND"));
+        }
+    }
+
+    @Test
     void a_client_without_the_admin_scope_is_refused_everywhere_in_admin() {
         String vendor = TestClients.vendor(registry).apiKey();
         given().header("X-API-Key", vendor).get("/v1/admin/clients").then().statusCode(403)
@@ -174,7 +186,7 @@ class AdminClientsTest {
     @Test
     void a_patch_is_accepted_as_application_merge_patch_json() {
         var vendor = TestClients.vendor(registry);
-        given().header("X-API-Key", admin()).contentType("application/merge-patch+json").body("{\"contactEmail\": null}")
+        given().header("X-API-Key", admin()).contentType("application/merge-patch+json; charset=UTF-8").body("{\"contactEmail\": null}")
                 .patch("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(200)
                 .body("contactEmail", nullValue());
         given().header("X-API-Key", admin()).contentType("text/plain").body("{}")
@@ -185,7 +197,7 @@ class AdminClientsTest {
     @Test
     void a_patch_with_an_unknown_field_a_wrong_type_or_no_object_is_a_clear_error() {
         var vendor = TestClients.vendor(registry);
-        given().header("X-API-Key", admin()).contentType("application/merge-patch+json").body("{\"colour\": null}")
+        given().header("X-API-Key", admin()).contentType("application/merge-patch+json; charset=UTF-8").body("{\"colour\": null}")
                 .patch("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(400)
                 .body("errors[0].path", equalTo("body.colour")).body("errors[0].code", equalTo("UNKNOWN_FIELD"));
         given().header("X-API-Key", admin()).contentType("application/json").body("{\"roles\": \"vendor\"}")

@@ -18,6 +18,7 @@ public final class ApiKeyFormat {
 
     public static final String PREFIX = "epk_";
     private static final Pattern SHAPE = Pattern.compile("epk_([a-z0-9]{16})_([A-Za-z0-9_-]{43})");
+    private static final Pattern KEY_ID = Pattern.compile("[a-z0-9]{16}");
     private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -30,6 +31,11 @@ public final class ApiKeyFormat {
 
     /** The parts of a presented key. */
     public record Presented(String id, byte[] secretSha256) {
+    }
+
+    /** Whether {@code id} has the shape of a key id (the part after {@code epk_}); no other can name a key. */
+    public static boolean isKeyId(String id) {
+        return id != null && KEY_ID.matcher(id).matches();
     }
 
     public static NewKey generate() {

@@ -195,6 +195,11 @@ public class ClientRegistry {
 
     /** Revokes one key at once. */
     public Uni<Void> revokeKey(SqlClient tx, UUID id, String keyId) {
+        if (!org.epermit.api.gateway.auth.ApiKeyFormat.isKeyId(keyId)) {
+            // not a key id at all (it would reach the database as text it may refuse, a NUL): no key has it
+            return Uni.createFrom().failure(new ApiException(ErrorCode.RESOURCE_NOT_FOUND, Message.of(
+                    "The client has no live key with that id.", "该客户端没有此编号的有效密钥。")));
+        }
         return Administrators.keepingOne(tx, id, OffsetDateTime.now(clock), () -> existing(tx, id).flatMap(c -> tx.preparedQuery(
                         "UPDATE api_key SET revoked_at = now() WHERE id = $1 AND client_id = $2 AND revoked_at IS NULL")
                 .execute(Tuple.of(keyId, id))).map(rows -> {
