@@ -116,9 +116,25 @@ class RequestBodyTest {
     }
 
     @Test
+    void a_body_declared_in_a_charset_other_than_utf_8_is_a_415_not_misread() throws Exception {
+        String admin = admin();
+        String name = "utf16-" + UUID.randomUUID();
+        String body = """
+                {"name": "%s", "organisation": "o", "roles": ["vendor"], "scopes": ["permits:read"]}""".formatted(name);
+        for (String declared : List.of("application/json; charset=utf-16", "application/json; charset=GBK",
+                "application/json;charset=ISO-8859-1")) {
+            HttpResponse<String> post = send("POST", "/v1/admin/clients", admin, declared, body);
+            assertThat(post.statusCode()).as(declared + ": " + post.body()).isEqualTo(415);
+            assertThat(JsonPath.from(post.body()).getString("code")).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        }
+        assertThat(clientsNamed(name)).isZero();
+        assertThat(send("POST", "/v1/admin/clients", admin, "application/json; charset=UTF-8", body).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void a_client_change_is_taken_as_json_merge_patch_too() {
         CreatedClient vendor = TestClients.vendor(registry);
-        given().header("X-API-Key", admin()).contentType("application/merge-patch+json").body("{\"name\": \"merge-patched\"}")
+        given().header("X-API-Key", admin()).contentType("application/merge-patch+json; charset=UTF-8").body("{\"name\": \"merge-patched\"}")
                 .patch("/v1/admin/clients/{id}", vendor.client().id()).then().statusCode(200)
                 .body("name", equalTo("merge-patched"));
     }
