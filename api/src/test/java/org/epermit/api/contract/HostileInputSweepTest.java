@@ -374,12 +374,38 @@ class HostileInputSweepTest {
      * audit row, except requests refused before routing (429, 413, or a 404 or 405 of a path no operation has),
      * which count in metrics only.
      */
-    static boolean mustBeAudited(Probe probe, List<Header> sent, int status, boolean routed) {
-        boolean write = probe.op().isWrite();
+    /**
+     * The audit rule (gateway/audit/AuditRule; docs/authentication.md, "What gets a row") as a caller sees it: a row for
+     * every request that its own valid credential authenticated and that reached an operation, and for every credential
+     * presented and refused (401). What is refused before authentication or before any operation (the rate limiter, the
+     * body-size limit, the HTTP codec, CORS, no operation for the path, method or media types) is counted, not recorded.
+     */
+    static boolean mustBeAudited(Probe probe, List<Header> sent, int status, boolean routed, String code) {
         boolean credentials = sent.stream().anyMatch(h -> h.name().equalsIgnoreCase("X-API-Key")
                 || (h.name().equalsIgnoreCase("Authorization") && h.value().strip().regionMatches(true, 0, "Bearer ", 0, 7)));
-        boolean refusedBeforeRouting = status == 429 || status == 413 || ((status == 404 || status == 405) && !routed);
-        return (write || credentials) && !refusedBeforeRouting;
+        boolean refusedBeforeAuthentication = status == 429 || status == 413 || status == 414 || status == 431
+                || status == 505 || "CROSS_ORIGIN_REFUSED".equals(code) || (status == 400 && unreadableHead(probe));
+        if (refusedBeforeAuthentication) {
+            return false;
+        }
+        if (credentials && status == 401) {
+            return true;
+        }
+        boolean ownValidCredential = !probe.caller().anonymous() && probe.headers().stream()
+                .noneMatch(h -> h.name().equalsIgnoreCase("X-API-Key") || h.name().equalsIgnoreCase("Authorization"));
+        boolean reachedOperation = routed && status != 405 && status != 406 && status != 415
+                && !(status == 404 && "RESOURCE_NOT_FOUND".equals(code));
+        return ownValidCredential && reachedOperation;
+    }
+
+    /**
+     * A request head the HTTP codec refuses before any route: a target with a bad percent-escape or a raw control or
+     * non-ASCII byte, a header value with a raw control character (CR, LF, NUL…).
+     */
+    static boolean unreadableHead(Probe probe) {
+        String target = probe.target();
+        return Pattern.compile("%(?![0-9A-Fa-f]{2})").matcher(target).find() || target.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)
+                || probe.headers().stream().anyMatch(h -> h.value().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f));
     }
 
     private List<Failure> lostAuditRows(List<Outcome> outcomes) throws InterruptedException {
@@ -389,7 +415,7 @@ class HostileInputSweepTest {
             if (o.response() == null || o.response().header("X-Request-Id").isEmpty()) {
                 continue;  // reported already; nothing to match a row by
             }
-            if (mustBeAudited(o.probe(), sent(o.probe()), o.response().status(), routed(o.probe(), templates))) {
+            if (mustBeAudited(o.probe(), sent(o.probe()), o.response().status(), routed(o.probe(), templates), code(o.response()))) {
                 expected.put(o.response().header("X-Request-Id").get(), o);
             }
         }
@@ -583,6 +609,12 @@ class HostileInputSweepTest {
         String token = TestTokens.of(client.client().oidcClientId()).scope(String.join(" ", client.client().scopes()))
                 .realmRoles(role).sign();
         return new Caller(role, client.apiKey(), token);
+    }
+
+    /** The problem's code, or null when the answer is not a problem. */
+    private static String code(RawRequests.Response response) {
+        JsonNode problem = parse(response.bodyText());
+        return problem == null || !problem.hasNonNull("code") ? null : problem.get("code").asText();
     }
 
     private static JsonNode parse(String body) {

@@ -39,7 +39,9 @@ final class AuditRule {
             return counted("payload_too_large");
         }
         if (!reachedOperation) {
-            return counted(status == 404 || status == 405 ? "no_route" : status == 400 ? "malformed" : "other");
+            // no operation for the path, the method or the media types (Content-Type, Accept)
+            boolean noOperation = status == 404 || status == 405 || status == 406 || status == 415;
+            return counted(noOperation ? "no_route" : status == 400 ? "malformed" : "other");
         }
         return status == 401 ? counted("unauthenticated") : PUBLIC;
     }
