@@ -154,6 +154,21 @@ class ProblemResponsesTest {
         }
     }
 
+    /**
+     * HTTP/2 in clear text would take a request past the connection guard (its frames are not HTTP/1.1 heads): the
+     * service speaks HTTP/1.1 only, so an upgrade request is answered in HTTP/1.1 and the HTTP/2 preface is refused.
+     */
+    @Test
+    void clear_text_http_2_is_not_spoken_so_no_request_passes_the_connection_guard() throws IOException {
+        RawHttp.Response upgraded = raw("GET /v1/reference/pollutants HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
+        assertThat(upgraded.statusLine()).startsWith("HTTP/1.1 200");
+        RawHttp.Response preface = raw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+        assertThat(preface.statusLine()).startsWith("HTTP/1.1 ");
+        assertThat(preface.status()).isGreaterThanOrEqualTo(400).isLessThan(500 + 6);
+        assertThat(preface.header("Content-Type")).startsWith("application/problem+json");
+    }
+
     @Test
     void a_request_that_is_not_http_is_a_400_problem() throws IOException {
         RawHttp.Response response = raw("GET /v1/reference/pollutants SMTP/1.0 extra\r\n\r\n");
