@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.epermit.api.common.PermitNumber;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.auth.CurrentCaller;
-import org.epermit.api.gateway.delegation.PermitVisibility;
+import org.epermit.api.delegation.PermitVisibility;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.Message;

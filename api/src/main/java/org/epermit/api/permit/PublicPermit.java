@@ -2,6 +2,7 @@ package org.epermit.api.permit;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.epermit.api.reference.CodeName;
+import org.epermit.api.reference.Medium;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -85,8 +86,6 @@ public record PublicPermit(
             @Schema(examples = "2026") int year,
             @Schema(description = "Licensed quantity in tonnes per year", examples = "125.5") BigDecimal tonnes) {
     }
-
-    public enum Medium { AIR, WATER }
 
     public enum OutletKind {
         /** 主要排放口 */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.epermit.api.gateway.RequestIds;
+import org.epermit.api.common.RequestIds;
 
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package org.epermit.api.reference;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.epermit.api.permit.PublicPermit;
 
 import java.util.List;
 
@@ -16,7 +15,7 @@ public final class ReferenceData {
             @Schema(description = "HJ 212-2017 code", examples = "a21026") String code,
             @Schema(examples = "二氧化硫") String name,
             @Schema(examples = "Sulphur dioxide") String nameEn,
-            PublicPermit.Medium medium,
+            Medium medium,
             @Schema(examples = "mg/m3") String unit,
             @Schema(description = "A flow parameter, monitored but not limited") boolean flow) {
     }

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.epermit.api.permit.PublicPermit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ public class ReferenceQueries {
     public ReferenceQueries(Pool pool) {
         this.pollutants = list(pool, "SELECT code, name_zh, name_en, medium, unit, is_flow FROM pollutant ORDER BY display_order, code",
                 r -> new ReferenceData.Pollutant(r.getString(0), r.getString(1), r.getString(2),
-                        PublicPermit.Medium.valueOf(r.getString(3)), r.getString(4), r.getBoolean(5)))
+                        Medium.valueOf(r.getString(3)), r.getString(4), r.getBoolean(5)))
                 .map(ReferenceData.PollutantList::new).memoize().indefinitely();
         this.industries = list(pool, "SELECT code, section, name_zh, name_en FROM industry ORDER BY code",
                 r -> new ReferenceData.Industry(r.getString(0), r.getString(1), r.getString(2), r.getString(3)))

@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.epermit.api.gateway.audit.AuditRecorder;
-import org.epermit.api.gateway.client.ClientRegistry;
+import org.epermit.api.client.ClientRegistry;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;

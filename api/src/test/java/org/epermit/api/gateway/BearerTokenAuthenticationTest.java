@@ -8,8 +8,8 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.epermit.api.gateway.audit.AuditRecorder;
-import org.epermit.api.gateway.client.ClientRegistry;
-import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
+import org.epermit.api.client.ClientRegistry;
+import org.epermit.api.client.ClientRequests.CreatedClient;
 import org.epermit.api.testing.Db;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.epermit.api.gateway.client.ClientRegistry;
+import org.epermit.api.client.ClientRegistry;
 import org.epermit.api.testing.Db;
 import org.junit.jupiter.api.Test;
 

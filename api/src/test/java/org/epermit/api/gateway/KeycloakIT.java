@@ -1,5 +1,6 @@
 package org.epermit.api.gateway;
 
+import org.epermit.api.testing.DelegationTimes;
 import io.restassured.path.json.JsonPath;
 import org.epermit.api.testing.PackagedApp;
 import org.epermit.sdk.Credentials;
@@ -68,7 +69,7 @@ class KeycloakIT {
         assertThat(enterprise.find()).isTrue();
         var delegation = app.send("POST", "/v1/delegations", """
                 {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "%s"}"""
-                .formatted(enterprise.group(1), vendorClientId, DelegationTest.inAYear()), "X-API-Key", adminKey);
+                .formatted(enterprise.group(1), vendorClientId, DelegationTimes.inAYear()), "X-API-Key", adminKey);
         assertThat(delegation.statusCode()).as(delegation.body()).isEqualTo(201);
     }
 

@@ -1,12 +1,13 @@
 package org.epermit.api.gateway;
 
+import org.epermit.api.testing.DelegationTimes;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import org.epermit.api.gateway.client.ClientRegistry;
-import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
+import org.epermit.api.client.ClientRegistry;
+import org.epermit.api.client.ClientRequests.CreatedClient;
 import org.epermit.api.testing.Db;
 import org.junit.jupiter.api.Test;
 
@@ -199,7 +200,7 @@ class RequestBodyTest {
         // a time is a string too, not a count of seconds, and an empty one is not an absent one
         CreatedClient vendor = TestClients.vendor(registry);
         for (String times : List.of("\"validTo\": 1893456000", "\"validTo\": 1893456000.5",
-                "\"validFrom\": \"\", \"validTo\": \"" + DelegationTest.inAYear() + "\"")) {
+                "\"validFrom\": \"\", \"validTo\": \"" + DelegationTimes.inAYear() + "\"")) {
             given().header("X-API-Key", admin).contentType("application/json").body("""
                     {"enterpriseCreditCode": "91350200776049653B", "vendorClientId": "%s", "scopes": ["permits:read"], %s}"""
                     .formatted(vendor.client().id(), times))

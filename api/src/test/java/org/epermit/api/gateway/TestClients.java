@@ -1,8 +1,8 @@
 package org.epermit.api.gateway;
 
-import org.epermit.api.gateway.client.ClientRegistry;
-import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
-import org.epermit.api.gateway.client.ClientRequests.NewClient;
+import org.epermit.api.client.ClientRegistry;
+import org.epermit.api.client.ClientRequests.CreatedClient;
+import org.epermit.api.client.ClientRequests.NewClient;
 
 import java.util.List;
 import java.util.UUID;

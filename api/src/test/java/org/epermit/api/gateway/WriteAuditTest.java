@@ -1,12 +1,13 @@
 package org.epermit.api.gateway;
 
+import org.epermit.api.testing.DelegationTimes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import org.epermit.api.gateway.audit.AuditRecorder;
-import org.epermit.api.gateway.client.ClientRegistry;
-import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
+import org.epermit.api.client.ClientRegistry;
+import org.epermit.api.client.ClientRequests.CreatedClient;
 import org.epermit.api.testing.Db;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class WriteAuditTest {
     private String delegation() {
         return """
                 {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "%s"}"""
-                .formatted(creditCode, vendor.client().id(), DelegationTest.inAYear());
+                .formatted(creditCode, vendor.client().id(), DelegationTimes.inAYear());
     }
 
     /** The rows of a request, read straight after its response: no flush of the batch, no waiting. */

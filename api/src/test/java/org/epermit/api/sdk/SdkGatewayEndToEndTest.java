@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.epermit.api.gateway.TestClients;
-import org.epermit.api.gateway.client.ClientRegistry;
+import org.epermit.api.client.ClientRegistry;
 import org.epermit.api.testing.Db;
 import org.epermit.sdk.Credentials;
 import org.epermit.sdk.EPermitClient;

@@ -18,7 +18,7 @@ import jakarta.enterprise.event.Observes;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.CallerAddresses;
 import org.epermit.api.gateway.CredentialType;
-import org.epermit.api.gateway.RequestIds;
+import org.epermit.api.common.RequestIds;
 import org.epermit.api.gateway.auth.ApiKeyAuthenticationMechanism;
 import org.epermit.api.gateway.auth.CredentialHeaders;
 

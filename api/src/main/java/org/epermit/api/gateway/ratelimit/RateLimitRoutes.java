@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.CallerAddresses;
-import org.epermit.api.gateway.RequestIds;
+import org.epermit.api.common.RequestIds;
 import org.epermit.api.gateway.auth.ApiKeyAuthenticationMechanism;
 import org.epermit.api.gateway.auth.CredentialHeaders;
 import org.epermit.api.problem.ErrorCode;

@@ -9,7 +9,7 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.apache.http.conn.params.ConnRoutePNames;
 import org.epermit.api.gateway.TestClients;
-import org.epermit.api.gateway.client.ClientRegistry;
+import org.epermit.api.client.ClientRegistry;
 import org.epermit.api.testing.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

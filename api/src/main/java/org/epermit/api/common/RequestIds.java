@@ -1,4 +1,4 @@
-package org.epermit.api.gateway;
+package org.epermit.api.common;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;

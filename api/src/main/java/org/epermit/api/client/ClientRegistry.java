@@ -1,4 +1,4 @@
-package org.epermit.api.gateway.client;
+package org.epermit.api.client;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -11,11 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.epermit.api.gateway.GatewayConfig;
 import org.epermit.api.gateway.ratelimit.RateLimitConfig;
 import org.epermit.api.gateway.auth.ApiKeyFormat;
-import org.epermit.api.gateway.client.ClientRequests.ClientChange;
-import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
-import org.epermit.api.gateway.client.ClientRequests.IssuedKey;
-import org.epermit.api.gateway.client.ClientRequests.NewClient;
-import org.epermit.api.gateway.delegation.Delegations;
+import org.epermit.api.client.ClientRequests.ClientChange;
+import org.epermit.api.client.ClientRequests.CreatedClient;
+import org.epermit.api.client.ClientRequests.IssuedKey;
+import org.epermit.api.client.ClientRequests.NewClient;
+import org.epermit.api.delegation.Delegations;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;

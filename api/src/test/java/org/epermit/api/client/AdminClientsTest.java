@@ -1,8 +1,9 @@
-package org.epermit.api.gateway;
+package org.epermit.api.client;
 
+import org.epermit.api.gateway.TestClients;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.epermit.api.gateway.client.ClientRegistry;
+import org.epermit.api.client.ClientRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

@@ -1,11 +1,13 @@
-package org.epermit.api.gateway;
+package org.epermit.api.delegation;
 
+import org.epermit.api.gateway.TestClients;
+import static org.epermit.api.testing.DelegationTimes.inAYear;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.epermit.api.gateway.client.ClientRegistry;
-import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
+import org.epermit.api.client.ClientRegistry;
+import org.epermit.api.client.ClientRequests.CreatedClient;
 import org.epermit.api.testing.Db;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +36,6 @@ class DelegationTest {
 
     @Inject
     Pool pool;
-
-    /** A validTo well within the longest delegation allowed. */
-    static String inAYear() {
-        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusYears(1).truncatedTo(ChronoUnit.SECONDS).toString();
-    }
 
     /** An enterprise with at least two permits, and its permit numbers. */
     private List<String> enterpriseWithPermits() {
@@ -314,7 +311,7 @@ class DelegationTest {
     void the_full_view_needs_credentials_and_the_permits_read_scope() {
         String permit = Db.string(pool, "SELECT permit_number FROM permit ORDER BY 1 LIMIT 1");
         given().get("/v1/permits/{n}", permit).then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
-        CreatedClient noScope = registry.create(new org.epermit.api.gateway.client.ClientRequests.NewClient(
+        CreatedClient noScope = registry.create(new org.epermit.api.client.ClientRequests.NewClient(
                 "no scope", "x", null, List.of("vendor"), List.of("filings:write"), null, null, null, null)).await().indefinitely();
         given().header("X-API-Key", noScope.apiKey()).get("/v1/permits/{n}", permit).then().statusCode(403)
                 .body("code", equalTo("INSUFFICIENT_SCOPE"));

@@ -1,9 +1,9 @@
-package org.epermit.api.gateway.client;
+package org.epermit.api.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.epermit.api.gateway.client.ClientRequests.ClientChange;
+import org.epermit.api.client.ClientRequests.ClientChange;
 
 import java.util.HashSet;
 import java.util.Set;

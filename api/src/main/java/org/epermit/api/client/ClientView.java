@@ -1,4 +1,4 @@
-package org.epermit.api.gateway.client;
+package org.epermit.api.client;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package org.epermit.api.gateway.delegation;
+package org.epermit.api.delegation;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package org.epermit.api.gateway.client;
+package org.epermit.api.client;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;

@@ -1,4 +1,4 @@
-package org.epermit.api.gateway.delegation;
+package org.epermit.api.delegation;
 
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.permit.RegionFilter;

@@ -1,4 +1,4 @@
-package org.epermit.api.gateway.client;
+package org.epermit.api.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,11 +35,11 @@ import org.epermit.api.common.QueryParameters;
 import org.epermit.api.gateway.audit.AuditedResource;
 import org.epermit.api.gateway.write.WriteOutcome;
 import org.epermit.api.gateway.write.WriteTransaction;
-import org.epermit.api.gateway.client.ClientRequests.ClientChange;
-import org.epermit.api.gateway.client.ClientRequests.ClientPage;
-import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
-import org.epermit.api.gateway.client.ClientRequests.IssuedKey;
-import org.epermit.api.gateway.client.ClientRequests.NewClient;
+import org.epermit.api.client.ClientRequests.ClientChange;
+import org.epermit.api.client.ClientRequests.ClientPage;
+import org.epermit.api.client.ClientRequests.CreatedClient;
+import org.epermit.api.client.ClientRequests.IssuedKey;
+import org.epermit.api.client.ClientRequests.NewClient;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;

@@ -1,4 +1,4 @@
-package org.epermit.api.gateway.delegation;
+package org.epermit.api.delegation;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.epermit.api.common.CreditCode;
 import org.epermit.api.common.PermitNumber;
 import org.epermit.api.gateway.Caller;
-import org.epermit.api.gateway.delegation.DelegationView.NewDelegation;
+import org.epermit.api.delegation.DelegationView.NewDelegation;
 import org.epermit.api.permit.PermitNumberConfig;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;

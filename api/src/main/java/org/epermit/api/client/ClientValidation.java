@@ -1,4 +1,4 @@
-package org.epermit.api.gateway.client;
+package org.epermit.api.client;
 
 import org.epermit.api.common.CodePrefix;
 import org.epermit.api.common.CreditCode;

@@ -1,4 +1,4 @@
-package org.epermit.api.gateway.client;
+package org.epermit.api.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +9,7 @@ import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.epermit.api.gateway.TestClients;
-import org.epermit.api.gateway.client.ClientRequests.CreatedClient;
+import org.epermit.api.client.ClientRequests.CreatedClient;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.testing.Db;

@@ -1,4 +1,4 @@
-package org.epermit.api.gateway.delegation;
+package org.epermit.api.delegation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

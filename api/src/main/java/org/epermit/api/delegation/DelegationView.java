@@ -1,4 +1,4 @@
-package org.epermit.api.gateway.delegation;
+package org.epermit.api.delegation;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
