@@ -6,6 +6,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.epermit.api.access.RegionFilter;
+import org.epermit.api.access.SqlCondition;
 import org.epermit.api.common.PlannedPerExecution;
 import org.epermit.api.reference.CodeName;
 
@@ -31,9 +33,9 @@ public class PermitQueries {
             WHERE p.permit_number = $1""";
     static final String HISTORY_DOCUMENT = "SELECT permit_history_document(id)::text FROM permit WHERE permit_number = $1";
     private static final String SUMMARY_SELECT = """
-            SELECT p.permit_number, p.version, p.category, p.status, e.credit_code, e.name, p.site_name,
-                   p.region_code, r.name_zh, r.name_en, p.industry_code, i.name_zh, i.name_en, p.issuing_authority,
-                   p.valid_from, p.valid_to
+            SELECT p.permit_number, p.version, p.category, p.status, e.credit_code, e.name AS enterprise_name,
+                   p.site_name, p.region_code, r.name_zh AS region_zh, r.name_en AS region_en, p.industry_code,
+                   i.name_zh AS industry_zh, i.name_en AS industry_en, p.issuing_authority, p.valid_from, p.valid_to
             FROM permit p
             JOIN enterprise e ON e.id = p.enterprise_id
             JOIN region r ON r.code = p.region_code
@@ -58,27 +60,26 @@ public class PermitQueries {
         return single(HISTORY_DOCUMENT, Tuple.of(permitNumber));
     }
 
-    /** The full (non-public) view of a permit, and whether the caller may see it. */
-    public record FullView(String publicDocument, PermitFull.Contacts contacts, boolean visible) {
+    /** The full (non-public) view of a permit: its public document and the enterprise's contacts. */
+    public record FullView(String publicDocument, PermitFull.Contacts contacts) {
     }
 
-    public Uni<Optional<FullView>> fullView(String permitNumber,
-                                            java.util.function.Function<List<Object>, Optional<String>> visibility) {
-        List<Object> params = new ArrayList<>(List.of(permitNumber));
-        String visible = visibility.apply(params).orElse("true");
+    /** The full view of permit {@code permitId}; whether the caller may see it is {@code PermitAccess}'s to say. */
+    public Uni<Optional<FullView>> fullView(long permitId) {
         return pool.preparedQuery("""
-                        SELECT permit_public_document(p.id)::text, e.legal_representative, e.contact_name,
-                               e.contact_phone, e.contact_email, %s
+                        SELECT permit_public_document(p.id)::text AS document, e.legal_representative, e.contact_name,
+                               e.contact_phone, e.contact_email
                         FROM permit p JOIN enterprise e ON e.id = p.enterprise_id
-                        WHERE p.permit_number = $1""".formatted(visible))
-                .execute(Tuple.from(params)).map(rows -> {
+                        WHERE p.id = $1""")
+                .execute(Tuple.of(permitId)).map(rows -> {
                     var it = rows.iterator();
                     if (!it.hasNext()) {
                         return Optional.empty();
                     }
                     Row r = it.next();
-                    return Optional.of(new FullView(r.getString(0), new PermitFull.Contacts(r.getString(1),
-                            r.getString(2), r.getString(3), r.getString(4)), r.getBoolean(5)));
+                    return Optional.of(new FullView(r.getString("document"), new PermitFull.Contacts(
+                            r.getString("legal_representative"), r.getString("contact_name"),
+                            r.getString("contact_phone"), r.getString("contact_email"))));
                 });
     }
 
@@ -87,31 +88,27 @@ public class PermitQueries {
                 .map(rows -> rows.size() > 0);
     }
 
-    /** Up to {@code limit} permits matching the criteria, ordered by permit number, after {@code after}. */
-    public Uni<List<PermitSummary>> search(PermitSearchCriteria criteria, Optional<String> after, int limit) {
-        return search(criteria, after, limit, params -> Optional.empty());
-    }
-
     /**
-     * As {@link #search(PermitSearchCriteria, Optional, int)}, within what {@code visibility} allows: it adds its
-     * arguments to the list it is given and returns a condition on {@code p}, or nothing for no restriction.
+     * Up to {@code limit} permits matching the criteria and {@code visible} (a condition on {@code p}), ordered by
+     * permit number, after {@code after}.
      */
     public Uni<List<PermitSummary>> search(PermitSearchCriteria criteria, Optional<String> after, int limit,
-                                           java.util.function.Function<List<Object>, Optional<String>> visibility) {
-        List<Object> params = new ArrayList<>();
-        List<String> where = new ArrayList<>();
-        visibility.apply(params).ifPresent(where::add);
-        criteria.q().ifPresent(q -> where.add(textMatch(q, params)));
-        criteria.region().ifPresent(prefix -> where.add(RegionFilter.condition(prefix, params)));
-        criteria.industry().ifPresent(prefix -> where.add(codeRange("p.industry_code", prefix, 4, params)));
-        criteria.category().ifPresent(c -> where.add("p.category = " + param(params, c.name())));
-        criteria.status().ifPresent(s -> where.add("p.status = " + param(params, s.name())));
-        criteria.expiringBefore().ifPresent(d -> where.add("p.valid_to < " + param(params, d)));
-        after.ifPresent(a -> where.add("p.permit_number > " + param(params, a)));
+                                           SqlCondition visible) {
+        List<SqlCondition> where = new ArrayList<>(List.of(visible));
+        criteria.q().ifPresent(q -> where.add(textMatch(q)));
+        criteria.region().ifPresent(prefix -> where.add(RegionFilter.condition(prefix)));
+        criteria.industry().ifPresent(prefix -> where.add(codeRange("p.industry_code", prefix, 4)));
+        criteria.category().ifPresent(c -> where.add(SqlCondition.of("p.category = $1", c.name())));
+        criteria.status().ifPresent(s -> where.add(SqlCondition.of("p.status = $1", s.name())));
+        criteria.expiringBefore().ifPresent(d -> where.add(SqlCondition.of("p.valid_to < $1", d)));
+        after.ifPresent(a -> where.add(SqlCondition.of("p.permit_number > $1", a)));
+        SqlCondition all = SqlCondition.allOf(where);
+        List<Object> args = new ArrayList<>(all.args());
+        args.add(limit);
         String sql = PlannedPerExecution.MARKER + SUMMARY_SELECT
-                + (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where) + "\n")
-                + "ORDER BY p.permit_number LIMIT " + param(params, limit);
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(PermitQueries::summaries);
+                + (all == SqlCondition.ALWAYS ? "" : "WHERE " + all.sql() + "\n")
+                + "ORDER BY p.permit_number LIMIT $" + args.size();
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(PermitQueries::summaries);
     }
 
     /** All permits of an enterprise, by permit number. */
@@ -125,18 +122,19 @@ public class PermitQueries {
      * match goes through the GIN index of name grams (every character and character pair), then rechecks with
      * LIKE; the prefix match is a range on the unique permit-number index.
      */
-    private static String textMatch(String q, List<Object> params) {
+    private static SqlCondition textMatch(String q) {
         String lowered = q.strip().toLowerCase(Locale.ROOT);
-        String names = "SELECT id FROM enterprise WHERE epermit_name_grams(name) @> " + param(params, grams(lowered))
-                + "::text[] AND lower(name) LIKE " + param(params, "%" + escapeLike(lowered) + "%") + " ESCAPE '\\'";
+        String names = "SELECT id FROM enterprise WHERE epermit_name_grams(name) @> $1::text[]"
+                + " AND lower(name) LIKE $2 ESCAPE '\\'";
+        String[] grams = grams(lowered);
+        String like = "%" + escapeLike(lowered) + "%";
         String upper = q.strip().toUpperCase(Locale.ROOT);
         if (!IDENTIFIER_PREFIX.matcher(upper).matches()) {
-            return "p.enterprise_id IN (" + names + ")";
+            return SqlCondition.of("p.enterprise_id IN (" + names + ")", grams, like);
         }
-        String low = param(params, upper);
-        String high = param(params, upper + "Z".repeat(22 - upper.length()));
-        return "p.id IN (SELECT id FROM permit WHERE permit_number BETWEEN " + low + " AND " + high
-                + " UNION SELECT id FROM permit WHERE enterprise_id IN (" + names + "))";
+        return SqlCondition.of("p.id IN (SELECT id FROM permit WHERE permit_number BETWEEN $3 AND $4"
+                + " UNION SELECT id FROM permit WHERE enterprise_id IN (" + names + "))",
+                grams, like, upper, upper + "Z".repeat(22 - upper.length()));
     }
 
     /** The grams the name index holds that any name containing {@code pattern} must have. */
@@ -160,14 +158,8 @@ public class PermitQueries {
     }
 
     /** A code prefix as a range on the code's btree: 44 → [44, 449999]. */
-    private static String codeRange(String column, String prefix, int length, List<Object> params) {
-        return column + " BETWEEN " + param(params, prefix) + " AND "
-                + param(params, prefix + "9".repeat(length - prefix.length()));
-    }
-
-    private static String param(List<Object> params, Object value) {
-        params.add(value);
-        return "$" + params.size();
+    private static SqlCondition codeRange(String column, String prefix, int length) {
+        return SqlCondition.of(column + " BETWEEN $1 AND $2", prefix, prefix + "9".repeat(length - prefix.length()));
     }
 
     private Uni<Optional<String>> single(String sql, Tuple args) {
@@ -183,11 +175,12 @@ public class PermitQueries {
     private static List<PermitSummary> summaries(RowSet<Row> rows) {
         List<PermitSummary> list = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            list.add(new PermitSummary(r.getString(0), r.getInteger(1), PermitCategory.valueOf(r.getString(2)),
-                    PermitStatus.valueOf(r.getString(3)), r.getString(4), r.getString(5), r.getString(6),
-                    new CodeName(r.getString(7), r.getString(8), r.getString(9)),
-                    new CodeName(r.getString(10), r.getString(11), r.getString(12)),
-                    r.getString(13), r.getLocalDate(14), r.getLocalDate(15)));
+            list.add(new PermitSummary(r.getString("permit_number"), r.getInteger("version"),
+                    PermitCategory.valueOf(r.getString("category")), PermitStatus.valueOf(r.getString("status")),
+                    r.getString("credit_code"), r.getString("enterprise_name"), r.getString("site_name"),
+                    new CodeName(r.getString("region_code"), r.getString("region_zh"), r.getString("region_en")),
+                    new CodeName(r.getString("industry_code"), r.getString("industry_zh"), r.getString("industry_en")),
+                    r.getString("issuing_authority"), r.getLocalDate("valid_from"), r.getLocalDate("valid_to")));
         }
         return list;
     }

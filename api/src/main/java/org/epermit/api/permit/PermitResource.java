@@ -19,13 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.access.PermitAccess;
 import org.epermit.api.common.PermitNumber;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.auth.CurrentCaller;
-import org.epermit.api.delegation.PermitVisibility;
-import org.epermit.api.problem.ApiException;
-import org.epermit.api.problem.ErrorCode;
-import org.epermit.api.problem.Message;
 
 /** The full view of permits, for callers entitled to them: delegated vendors, the enterprise, its regulator, admins. */
 @Path("/v1/permits")
@@ -42,9 +39,12 @@ public class PermitResource {
     private final PermitSearch search;
     private final CurrentCaller caller;
     private final PermitNumberConfig numbers;
+    private final PermitAccess access;
 
-    public PermitResource(PermitQueries queries, PermitSearch search, CurrentCaller caller, PermitNumberConfig numbers) {
+    public PermitResource(PermitQueries queries, PermitSearch search, CurrentCaller caller, PermitNumberConfig numbers,
+                          PermitAccess access) {
         this.queries = queries;
+        this.access = access;
         this.search = search;
         this.caller = caller;
         this.numbers = numbers;
@@ -71,8 +71,7 @@ public class PermitResource {
     @APIResponse(responseCode = "403", description = "The caller lacks the permits:read scope (INSUFFICIENT_SCOPE)")
     public Uni<PublicPermitResource.PermitSummaryPage> search(@Context UriInfo uri) {
         Caller c = caller.required();
-        return search.page(uri.getQueryParameters(), c.clientId().toString(),
-                params -> PermitVisibility.condition(c, SCOPE, params));
+        return search.page(uri.getQueryParameters(), c.clientId().toString(), access.visibleTo(c, SCOPE));
     }
 
     @GET
@@ -84,23 +83,17 @@ public class PermitResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitFull.class)))
     @APIResponse(responseCode = "400", description = "The permit number is malformed (INVALID_PERMIT_NUMBER)")
     @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
-    @APIResponse(responseCode = "403", description = "No scope (INSUFFICIENT_SCOPE), not delegated (NOT_DELEGATED) or outside the regulator's region (OUTSIDE_REGION)")
+    @APIResponse(responseCode = "403", description = "No scope, or a delegation without permits:read (INSUFFICIENT_SCOPE), not delegated (NOT_DELEGATED) or outside the regulator's region (OUTSIDE_REGION)")
     @APIResponse(responseCode = "404", description = "No permit has this number (PERMIT_NOT_FOUND)")
     public Uni<PermitFull> get(@Parameter(description = PublicPermitResource.PERMIT_NUMBER, example = "91130200699229617X001P")
                                @PathParam("permitNumber") String permitNumber) {
         Caller c = caller.required();
         PermitNumber number = PermitNumber.parse(permitNumber, "path.permitNumber", numbers.allowedLetters());
-        return queries.fullView(number.value(), params -> PermitVisibility.condition(c, SCOPE, params)).map(found -> {
-            var view = found.orElseThrow(() -> PublicPermitResource.notFound(number));
-            if (!view.visible()) {
-                throw c.hasRole("regulator") && !c.hasRole("vendor") && !c.hasRole("enterprise")
-                        ? new ApiException(ErrorCode.OUTSIDE_REGION, Message.of(
-                                "Permit " + number.value() + " is outside your region.", "许可证" + number.value() + "不在您的管辖区域内。"))
-                        : new ApiException(ErrorCode.NOT_DELEGATED, Message.of(
-                                "No live delegation lets you read permit " + number.value() + ". Ask the enterprise to delegate it to you.",
-                                "您没有读取许可证" + number.value() + "的有效委托，请联系排污单位办理委托。"));
-            }
-            return new PermitFull(view.publicDocument(), view.contacts());
-        });
+        return access.require(c, SCOPE, number.value())
+                .chain(queries::fullView)
+                .map(found -> {
+                    var view = found.orElseThrow(() -> PermitAccess.notFound(number.value()));
+                    return new PermitFull(view.publicDocument(), view.contacts());
+                });
     }
 }

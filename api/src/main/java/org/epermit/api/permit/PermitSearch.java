@@ -3,6 +3,7 @@ package org.epermit.api.permit;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.epermit.api.access.SqlCondition;
 import org.epermit.api.common.CodePrefix;
 import org.epermit.api.common.CursorCodec;
 import org.epermit.api.common.PagingConfig;
@@ -34,15 +35,15 @@ public class PermitSearch {
     }
 
     public Uni<PublicPermitResource.PermitSummaryPage> page(MultivaluedMap<String, String> query) {
-        return page(query, "public", params -> Optional.empty());
+        return page(query, "public", SqlCondition.ALWAYS);
     }
 
     /**
-     * A page within what {@code visibility} lets the caller see. {@code audience} names who the page is for, so that
+     * A page of the permits {@code visible} (a condition on {@code p}) holds for. {@code audience} names who the page is for, so that
      * a cursor only continues the same caller's search.
      */
     public Uni<PublicPermitResource.PermitSummaryPage> page(MultivaluedMap<String, String> query, String audience,
-                                                            java.util.function.Function<List<Object>, Optional<String>> visibility) {
+                                                            SqlCondition visible) {
         QueryParameters params = QueryParameters.of(query, PARAMETERS);
         Optional<String> q = params.text("q");
         Optional<String> region = params.text("region");
@@ -65,7 +66,7 @@ public class PermitSearch {
             }
             return position.get(0);
         });
-        return queries.search(criteria, after, limit + 1, visibility).map(rows -> {
+        return queries.search(criteria, after, limit + 1, visible).map(rows -> {
             var page = cursors.slice(rows, limit, audience + criteria.canonical(), PermitSummary::permitNumber);
             return new PublicPermitResource.PermitSummaryPage(page.items(), page.nextCursor());
         });

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.access.PermitAccess;
 import org.epermit.api.common.HttpCaching;
 import org.epermit.api.common.PermitNumber;
 import org.epermit.api.problem.ApiException;
@@ -143,9 +144,8 @@ public class PublicPermitResource {
         return PermitNumber.parse(raw, "path.permitNumber", numbers.allowedLetters());
     }
 
-    static ApiException notFound(PermitNumber number) {
-        return new ApiException(ErrorCode.PERMIT_NOT_FOUND, Message.of("No permit has the number " + number.value() + ".",
-                "没有编号为" + number.value() + "的许可证。"));
+    private static ApiException notFound(PermitNumber number) {
+        return PermitAccess.notFound(number.value());
     }
 
     /** The documented shape of a page of permit summaries (generic types have no schema name of their own). */

@@ -138,7 +138,7 @@ class DelegationTest {
         CreatedClient writer = TestClients.vendor(registry);
         delegate(admin, e.get(0), writer, null, "[\"filings:write\"]");
         given().header("X-API-Key", writer.apiKey()).get("/v1/permits/{n}", e.get(1)).then().statusCode(403)
-                .body("code", equalTo("NOT_DELEGATED"));
+                .body("code", equalTo("INSUFFICIENT_SCOPE"));
     }
 
     @Test
