@@ -41,7 +41,9 @@ class EmbeddedStartIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("\"permitNumber\"");
         assertThat(first.get("/q/metrics").statusCode()).as("no metrics on the API port").isEqualTo(404);
-        assertThat(first.getManagement("/q/metrics").body()).contains("http_server_requests_seconds_count");
+        assertThat(first.getManagement("/q/metrics").body()).contains("http_server_requests_seconds_count")
+                .contains("vertx_http_connections_current");
+        assertThat(first.output()).as("a start logs no warning").doesNotContain(" WARN ");
         assertThat(first.output()).contains("Management interface listening on http://127.0.0.1:" + first.managementPort);
         first.stop();
         assertThat(first.process.exitValue()).as("a SIGTERM stop is orderly (143 = 128 + SIGTERM)").isIn(0, 143);
