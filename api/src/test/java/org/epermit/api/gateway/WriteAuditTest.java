@@ -86,11 +86,13 @@ class WriteAuditTest {
     @Test
     void a_replay_is_audited_as_a_replay() throws Exception {
         String key = "replay-audit-" + UUID.randomUUID();
+        // One body for both: a replay is the same request, and validTo moves with the clock.
+        String body = delegation();
         given().header("X-API-Key", admin.apiKey()).header("Idempotency-Key", key)
-                .contentType("application/json").body(delegation()).post("/v1/delegations").then().statusCode(201);
+                .contentType("application/json").body(body).post("/v1/delegations").then().statusCode(201);
         String requestId = "replay-audit-" + UUID.randomUUID();
         given().header("X-API-Key", admin.apiKey()).header("X-Request-Id", requestId).header("Idempotency-Key", key)
-                .contentType("application/json").body(delegation()).post("/v1/delegations").then().statusCode(201)
+                .contentType("application/json").body(body).post("/v1/delegations").then().statusCode(201)
                 .header("Idempotency-Replayed", "true");
 
         List<Row> rows = auditRows(requestId);
