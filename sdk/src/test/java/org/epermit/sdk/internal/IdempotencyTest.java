@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.epermit.sdk.FakeTime;
 import org.epermit.sdk.RequestOptions;
 import org.epermit.sdk.errors.IdempotencyConflictException;
-import org.epermit.sdk.internal.generated.ApiClient;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -46,8 +45,8 @@ class IdempotencyTest {
     private final AtomicInteger keys = new AtomicInteger();
 
     private Transport transport() {
-        return new Transport(HttpClient.newHttpClient(), ApiClient.createDefaultObjectMapper(), Authenticator.NONE,
-                new Transport.Settings(Map.of("User-Agent", "epermit-java/test"), Duration.ofSeconds(30),
+        return new Transport(HttpClient.newHttpClient(), Json.newMapper(), Authenticator.NONE,
+                new Transport.Settings(URI.create(api.baseUrl()), Map.of("User-Agent", "epermit-java/test"), Duration.ofSeconds(30),
                         Duration.ofSeconds(10), RetryPolicy.defaults(3), time, time,
                         () -> "key-" + keys.incrementAndGet()));
     }
