@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The idempotency behaviour, tested on the transport itself, which every generated POST goes through (the end-to-end
+ * The idempotency behaviour, tested on the transport itself, which every POST of the services goes through (the end-to-end
  * tests in the service module show it against the real service).
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
