@@ -44,6 +44,7 @@ public final class Transport {
 
     private final HttpClient http;
     private final ObjectMapper json;
+    private final String baseUrl;
     private final Settings settings;
     private final Authenticator authenticator;
     private final ErrorMapper errors;
@@ -124,6 +125,7 @@ public final class Transport {
         this.json = Objects.requireNonNull(json, "json");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.baseUrl = settings.baseUrl().toString().replaceAll("/+$", ""); // the operations' paths start with '/'
         this.errors = new ErrorMapper(json);
         this.etags = Objects.requireNonNull(etags, "etags");
     }
@@ -177,11 +179,7 @@ public final class Transport {
                 throw new IllegalArgumentException("cannot write the body of " + request + ": " + e.getMessage(), e);
             }
         }
-        String base = settings.baseUrl().toString();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + request.target()))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + request.target()))
                 .method(request.method(), body);
         if (request.contentType() != null) {
             b.header("Content-Type", request.contentType());
