@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Names the API tag (a group of operations in the published contract) that a service class of the SDK covers, e.g.
+ * Names the API tag (a group of operations in the published contract) that a service interface of the SDK covers, e.g.
  * {@code "Public permits"} for {@link org.epermit.sdk.service.PublicPermitService}. A build test checks that each
  * operation's method sits in the service of the operation's tag.
  */

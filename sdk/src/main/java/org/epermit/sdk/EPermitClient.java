@@ -12,14 +12,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import org.epermit.sdk.internal.ApiCalls;
 import org.epermit.sdk.internal.ApiKeyAuthenticator;
 import org.epermit.sdk.internal.Authenticator;
 import org.epermit.sdk.internal.ETagCache;
+import org.epermit.sdk.internal.Json;
 import org.epermit.sdk.internal.OAuth2Authenticator;
 import org.epermit.sdk.internal.RetryPolicy;
 import org.epermit.sdk.internal.Transport;
-import org.epermit.sdk.internal.generated.ApiClient;
+import org.epermit.sdk.internal.service.DefaultAdminService;
+import org.epermit.sdk.internal.service.DefaultDelegationService;
+import org.epermit.sdk.internal.service.DefaultMeService;
+import org.epermit.sdk.internal.service.DefaultPermitService;
+import org.epermit.sdk.internal.service.DefaultPublicEnterpriseService;
+import org.epermit.sdk.internal.service.DefaultPublicPermitService;
+import org.epermit.sdk.internal.service.DefaultReferenceService;
 import org.epermit.sdk.service.AdminService;
 import org.epermit.sdk.service.DelegationService;
 import org.epermit.sdk.service.MeService;
@@ -68,7 +74,7 @@ public final class EPermitClient {
         this.userAgent = "epermit-java/" + VERSION + (b.appInfo == null ? "" : " (" + b.appInfo + ")");
         HttpClient http = b.httpClient != null ? b.httpClient
                 : HttpClient.newBuilder().connectTimeout(b.connectTimeout).build();
-        ObjectMapper json = ApiClient.createDefaultObjectMapper();
+        ObjectMapper json = Json.newMapper();
         Authenticator authenticator;
         if (b.credentials instanceof Credentials.ApiKey key) {
             authenticator = new ApiKeyAuthenticator(key.key());
@@ -84,17 +90,16 @@ public final class EPermitClient {
         }
         RetryPolicy retry = new RetryPolicy(b.maxRetries, b.initialRetryDelay, b.maxRetryDelay, b.maxRetryAfter,
                 RetryPolicy.defaults(0).random());
-        Transport transport = new Transport(http, json, authenticator, new Transport.Settings(headers, b.timeout,
-                b.attemptTimeout, retry, b.clock, b.sleeper, Transport.Settings.randomKeys()),
+        Transport transport = new Transport(http, json, authenticator, new Transport.Settings(baseUrl, headers,
+                b.timeout, b.attemptTimeout, retry, b.clock, b.sleeper, Transport.Settings.randomKeys()),
                 b.conditionalGets == 0 ? ETagCache.DISABLED : new ETagCache(b.conditionalGets));
-        ApiCalls calls = new ApiCalls(transport, json, withoutTrailingSlash(baseUrl));
-        this.publicPermits = new PublicPermitService(calls);
-        this.publicEnterprises = new PublicEnterpriseService(calls);
-        this.reference = new ReferenceService(calls);
-        this.me = new MeService(calls);
-        this.permits = new PermitService(calls);
-        this.delegations = new DelegationService(calls);
-        this.admin = new AdminService(calls);
+        this.publicPermits = new DefaultPublicPermitService(transport);
+        this.publicEnterprises = new DefaultPublicEnterpriseService(transport);
+        this.reference = new DefaultReferenceService(transport);
+        this.me = new DefaultMeService(transport);
+        this.permits = new DefaultPermitService(transport);
+        this.delegations = new DefaultDelegationService(transport);
+        this.admin = new DefaultAdminService(transport);
     }
 
     /**
@@ -195,14 +200,6 @@ public final class EPermitClient {
     @Override
     public String toString() {
         return "EPermitClient[" + baseUrl + ", " + userAgent + "]";
-    }
-
-    private static String withoutTrailingSlash(URI uri) {
-        String s = uri.toString();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s;
     }
 
     private static String readVersion() {

@@ -38,7 +38,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The services of the authenticated tags, through the generated layer, against WireMock. */
+/** The services of the authenticated tags, against WireMock. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AuthenticatedServicesTest {
 

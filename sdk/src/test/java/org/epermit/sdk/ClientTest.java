@@ -119,7 +119,7 @@ class ClientTest {
                      "enterprise":{"name":"唐山鑫源热电有限公司"}}""".formatted(Stubs.PERMIT))));
             PublicPermit p = client().build().publicPermits().get(Stubs.PERMIT);
             assertThat(p.getEnterprise().getName()).isEqualTo("唐山鑫源热电有限公司");
-            assertThat(p.getStatus()).isEqualTo(PermitStatus.UNKNOWN_DEFAULT_OPEN_API);
+            assertThat(p.getStatus()).isEqualTo(PermitStatus.UNKNOWN);
             assertThat(p.getCategory()).isEqualTo(PermitCategory.KEY);
         }
 
@@ -136,7 +136,7 @@ class ClientTest {
 
         @Test
         void an_unknown_enum_constant_cannot_be_sent_as_a_filter() {
-            assertThatThrownBy(() -> PermitSearchParams.builder().status(PermitStatus.UNKNOWN_DEFAULT_OPEN_API))
+            assertThatThrownBy(() -> PermitSearchParams.builder().status(PermitStatus.UNKNOWN))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Chinese text arrives intact whatever the platform's default charset: the build runs this test a second time in a
- * JVM started with {@code -Dfile.encoding=GBK}, as on Chinese Windows with Java 17, where the generated code's
- * {@code new String(bytes)} would otherwise garble every name.
+ * JVM started with {@code -Dfile.encoding=GBK}, as on Chinese Windows with Java 17, where any decoding that fell back
+ * on the platform's charset ({@code new String(bytes)}, a {@code Reader} without a charset) would garble every name.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PlatformCharsetTest {

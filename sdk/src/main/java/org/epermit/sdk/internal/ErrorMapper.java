@@ -37,7 +37,7 @@ public final class ErrorMapper {
     /**
      * Creates the mapper.
      *
-     * @param json the generated layer's object mapper
+     * @param json the client's object mapper
      */
     public ErrorMapper(ObjectMapper json) {
         this.json = json;

@@ -1,6 +1,8 @@
 package org.epermit.sdk.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,12 +25,15 @@ import org.epermit.sdk.errors.EPermitException;
 import org.epermit.sdk.errors.ErrorDetails;
 import org.epermit.sdk.errors.RateLimitedException;
 import org.epermit.sdk.errors.ServerException;
+import org.epermit.sdk.errors.UnexpectedResponseException;
 
 /**
- * Sends one call's request until it succeeds or must fail: adds the client's headers and credentials, retries
+ * The SDK's way to the API. Sends one call's request until it succeeds or must fail: adds the client's headers and credentials, retries
  * connection failures and 429/502/503/504 answers with backoff (or after {@code Retry-After}), keeps one
  * {@code Idempotency-Key} across all attempts of a POST, bounds every attempt and the whole call in time, makes GETs
- * conditional when the client keeps responses ({@link ETagCache}), and turns the final failure into a typed exception. One instance serves a whole client; it is immutable and thread-safe.
+ * conditional when the client keeps responses ({@link ETagCache}), and turns the final failure into a typed exception.
+ * The services describe each operation as an {@link ApiRequest} and {@link #call} turns it into HTTP and the answer
+ * into a model. One instance serves a whole client; it is immutable and thread-safe.
  */
 public final class Transport {
 
@@ -38,6 +43,8 @@ public final class Transport {
     private static final String ACCEPT = "application/json, application/problem+json";
 
     private final HttpClient http;
+    private final ObjectMapper json;
+    private final String baseUrl;
     private final Settings settings;
     private final Authenticator authenticator;
     private final ErrorMapper errors;
@@ -46,6 +53,7 @@ public final class Transport {
     /**
      * Everything the transport needs besides the HTTP client and the credentials.
      *
+     * @param baseUrl         the API's base URL, which the operations' paths are appended to
      * @param headers         headers sent on every request (User-Agent, Accept-Language), before the call's own
      * @param timeout         default total time of a call
      * @param attemptTimeout  default time of one attempt
@@ -54,12 +62,13 @@ public final class Transport {
      * @param sleeper         waits between attempts
      * @param idempotencyKeys makes a new key for a POST that has none
      */
-    public record Settings(Map<String, String> headers, Duration timeout, Duration attemptTimeout, RetryPolicy retry,
+    public record Settings(URI baseUrl, Map<String, String> headers, Duration timeout, Duration attemptTimeout, RetryPolicy retry,
                            Clock clock, Sleeper sleeper, Supplier<String> idempotencyKeys) {
 
         /**
          * Checks the values and copies the headers.
          *
+         * @param baseUrl the base URL
          * @param headers the default headers
          * @param timeout the default call timeout
          * @param attemptTimeout the default attempt timeout
@@ -69,6 +78,7 @@ public final class Transport {
          * @param idempotencyKeys the key maker
          */
         public Settings {
+            Objects.requireNonNull(baseUrl, "baseUrl");
             headers = Map.copyOf(headers);
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(attemptTimeout, "attemptTimeout");
@@ -92,9 +102,9 @@ public final class Transport {
      * Creates the transport.
      *
      * @param http          the HTTP client (shared, thread-safe)
-     * @param json          the generated layer's object mapper, to read problem documents
+     * @param json          writes request bodies, reads responses and problem documents ({@link Json#newMapper()})
      * @param authenticator puts credentials on requests
-     * @param settings      headers, timeouts, retries, clock and sleeper
+     * @param settings      base URL, headers, timeouts, retries, clock and sleeper
      */
     public Transport(HttpClient http, ObjectMapper json, Authenticator authenticator, Settings settings) {
         this(http, json, authenticator, settings, ETagCache.DISABLED);
@@ -104,39 +114,97 @@ public final class Transport {
      * Creates the transport with conditional GETs.
      *
      * @param http          the HTTP client (shared, thread-safe)
-     * @param json          the generated layer's object mapper, to read problem documents
+     * @param json          writes request bodies, reads responses and problem documents ({@link Json#newMapper()})
      * @param authenticator puts credentials on requests
-     * @param settings      headers, timeouts, retries, clock and sleeper
+     * @param settings      base URL, headers, timeouts, retries, clock and sleeper
      * @param etags         responses kept for conditional GETs, or {@link ETagCache#DISABLED}
      */
     public Transport(HttpClient http, ObjectMapper json, Authenticator authenticator, Settings settings,
                      ETagCache etags) {
         this.http = Objects.requireNonNull(http, "http");
+        this.json = Objects.requireNonNull(json, "json");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.baseUrl = settings.baseUrl().toString().replaceAll("/+$", ""); // the operations' paths start with '/'
         this.errors = new ErrorMapper(json);
         this.etags = Objects.requireNonNull(etags, "etags");
     }
 
     /**
-     * Returns the HTTP client the transport sends with.
+     * Calls an operation and reads its answer into a model.
      *
-     * @return the HTTP client
+     * @param request the operation's request
+     * @param type    the model of its success body
+     * @param options the call's options
+     * @param <T>     the model
+     * @return the answer
+     * @throws EPermitException the typed failure, or {@link UnexpectedResponseException} ({@code UNREADABLE_RESPONSE})
+     *                          for a success whose body is not the model
      */
-    public HttpClient http() {
-        return http;
+    public <T> T call(ApiRequest request, Class<T> type, RequestOptions options) {
+        Exchange exchange = send(toHttp(request), options);
+        HttpResponse<byte[]> response = exchange.response();
+        byte[] body = response.body();
+        try {
+            if (body == null || body.length == 0) {
+                throw new IOException("the body is empty");
+            }
+            // From the bytes: Jackson reads them in the encoding JSON is sent in (UTF-8), never the platform's charset.
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new UnexpectedResponseException(new ErrorDetails(response.statusCode(), "UNREADABLE_RESPONSE", null,
+                    null, "The answer to " + request + " could not be read as " + type.getSimpleName() + ": "
+                            + e.getMessage(), response.headers().firstValue(ErrorMapper.REQUEST_ID_HEADER).orElse(null),
+                    List.of(), exchange.attempts()), e);
+        }
+    }
+
+    /**
+     * Calls an operation whose success has no body (a DELETE answered with 204).
+     *
+     * @param request the operation's request
+     * @param options the call's options
+     * @throws EPermitException the typed failure
+     */
+    public void run(ApiRequest request, RequestOptions options) {
+        send(toHttp(request), options);
+    }
+
+    private HttpRequest toHttp(ApiRequest request) {
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        if (request.body() != null) {
+            try {
+                body = HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request.body()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot write the body of " + request + ": " + e.getMessage(), e);
+            }
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + request.target()))
+                .method(request.method(), body);
+        if (request.contentType() != null) {
+            b.header("Content-Type", request.contentType());
+        }
+        return b.build();
     }
 
     /**
      * Executes a call: sends the request, retrying as the policy allows, and returns the first successful (2xx)
      * response with its whole body.
      *
-     * @param request the request as the generated layer built it (method, URI, body, its headers)
+     * @param request the request (method, absolute URI, body, its own headers)
      * @param options the call's options
      * @return the successful response
      * @throws EPermitException the typed failure of the last attempt, or {@link CallTimeoutException}
      */
     public HttpResponse<byte[]> execute(HttpRequest request, RequestOptions options) {
+        return send(request, options).response();
+    }
+
+    /** A successful response and the attempts it took. */
+    private record Exchange(HttpResponse<byte[]> response, int attempts) {
+    }
+
+    private Exchange send(HttpRequest request, RequestOptions options) {
         Clock clock = settings.clock();
         Duration total = options.timeout().orElse(settings.timeout());
         Duration perAttempt = options.attemptTimeout().orElse(settings.attemptTimeout());
@@ -168,13 +236,13 @@ public final class Transport {
                 HttpResponse<byte[]> response = Attempt.send(http, attempt, budget);
                 int status = response.statusCode();
                 if (status == 304 && stored != null) {
-                    return stored.response(); // not modified: the body this client already has
+                    return new Exchange(stored.response(), attempts); // not modified: the body this client already has
                 }
                 if (status / 100 == 2) {
                     if (cacheKey != null) {
                         etags.update(cacheKey, response);
                     }
-                    return response;
+                    return new Exchange(response, attempts);
                 }
                 retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
                         clock.instant()).orElse(null);
@@ -235,9 +303,8 @@ public final class Transport {
         if (stored != null) {
             b.setHeader("If-None-Match", stored.etag());
         }
-        // Every answer is JSON or a problem, so every request says so: the generated code asks only for
-        // application/problem+json where the contract documents no success body (a 204 DELETE), which older services
-        // answered with 406.
+        // Every answer is JSON or a problem, so every request says so, a 204 DELETE included (the contract documents
+        // only a problem for it, and older services answered a bare application/problem+json with 406).
         b.setHeader("Accept", ACCEPT);
         settings.headers().forEach(b::setHeader);
         authorization.applyTo(b);
@@ -248,7 +315,7 @@ public final class Transport {
         return b.build();
     }
 
-    /** The value a request will carry for a header: the call's own, else the client's, else the generated code's. */
+    /** The value a request will carry for a header: the call's own, else the client's, else the request's. */
     private String header(HttpRequest request, RequestOptions options, String name) {
         for (Map<String, String> headers : List.of(options.headers(), settings.headers())) {
             for (Map.Entry<String, String> h : headers.entrySet()) {

@@ -4,10 +4,10 @@
  *
  * <p>These are the objects the client's methods return ({@code PublicPermit}, {@code PermitSummary}, ...). Their
  * documentation is the contract's. Enumerations tolerate values this SDK version does not know yet: such a value is
- * read as {@code UNKNOWN_DEFAULT_OPEN_API} instead of failing the call, so a newer service never breaks an older
- * client. List fields that are not set are {@code null} (and are not sent, so a PATCH body changes only what it sets).
+ * read as the constant {@code UNKNOWN} instead of failing the call, so a newer service never breaks an older client
+ * ({@code UNKNOWN} is never sent: a search filter refuses it). List fields that are not set are {@code null} (and are
+ * not sent, so a PATCH body changes only what it sets).
  *
- * <p>Two contract schemas have other Java names: {@code ApiClient} is {@code RegisteredClient} (the generator's invoker
- * class is called ApiClient) and {@code Status} is {@code DelegationStatus}.
+ * <p>One contract schema has another Java name: {@code Status} is {@code DelegationStatus}.
  */
 package org.epermit.sdk.model;

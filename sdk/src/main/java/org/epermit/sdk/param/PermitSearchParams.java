@@ -1,7 +1,6 @@
 package org.epermit.sdk.param;
 
 import java.time.LocalDate;
-import java.util.Objects;
 import org.epermit.sdk.model.PermitCategory;
 import org.epermit.sdk.model.PermitStatus;
 
@@ -189,7 +188,7 @@ public final class PermitSearchParams {
          * @return this builder
          */
         public Builder category(PermitCategory category) {
-            this.category = known(category, PermitCategory.UNKNOWN_DEFAULT_OPEN_API, "category");
+            this.category = known(category, PermitCategory.UNKNOWN, "category");
             return this;
         }
 
@@ -200,7 +199,7 @@ public final class PermitSearchParams {
          * @return this builder
          */
         public Builder status(PermitStatus status) {
-            this.status = known(status, PermitStatus.UNKNOWN_DEFAULT_OPEN_API, "status");
+            this.status = known(status, PermitStatus.UNKNOWN, "status");
             return this;
         }
 
@@ -236,9 +235,9 @@ public final class PermitSearchParams {
             return new PermitSearchParams(this);
         }
 
-        private static <E> E known(E value, E unknown, String name) {
-            if (value != null && Objects.equals(value, unknown)) {
-                throw new IllegalArgumentException(name + " " + value + " stands for values this SDK version does not "
+        private static <E extends Enum<E>> E known(E value, E unknown, String name) {
+            if (value != null && value == unknown) {
+                throw new IllegalArgumentException(name + " " + value.name() + " stands for values this SDK version does not "
                         + "know; it cannot be sent");
             }
             return value;

@@ -1,6 +1,5 @@
 package org.epermit.sdk.service;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.epermit.sdk.ApiTag;
@@ -8,36 +7,23 @@ import org.epermit.sdk.OperationId;
 import org.epermit.sdk.Page;
 import org.epermit.sdk.PagedIterable;
 import org.epermit.sdk.RequestOptions;
-import org.epermit.sdk.internal.ApiCalls;
-import org.epermit.sdk.internal.generated.AdminApi;
+import org.epermit.sdk.model.ApiClient;
 import org.epermit.sdk.model.ApiClientChange;
-import org.epermit.sdk.model.ApiClientPage;
 import org.epermit.sdk.model.AuditEntry;
-import org.epermit.sdk.model.AuditPage;
 import org.epermit.sdk.model.CreatedApiClient;
 import org.epermit.sdk.model.IssuedApiKey;
 import org.epermit.sdk.model.NewApiClient;
-import org.epermit.sdk.model.RegisteredClient;
 import org.epermit.sdk.param.AuditSearchParams;
 import org.epermit.sdk.param.ListParams;
 
 /**
  * The client registry, API keys and the audit log, for administrators (scope {@code admin}). Reached through
  * {@link org.epermit.sdk.EPermitClient#admin()}.
+ *
+ * <p>An interface, so that your tests can stand in for the API; the client's own implementation is thread-safe.
  */
 @ApiTag("Admin")
-public final class AdminService {
-
-    private final ApiCalls calls;
-
-    /**
-     * Creates the service; use {@link org.epermit.sdk.EPermitClient#admin()} instead.
-     *
-     * @param calls the client's way to the API
-     */
-    public AdminService(ApiCalls calls) {
-        this.calls = Objects.requireNonNull(calls, "calls");
-    }
+public interface AdminService {
 
     /**
      * Lists the registered API clients, fetching pages lazily.
@@ -45,7 +31,7 @@ public final class AdminService {
      * @return every client
      */
     @OperationId("listClients")
-    public PagedIterable<RegisteredClient> listClients() {
+    default PagedIterable<ApiClient> listClients() {
         return listClients(ListParams.defaults(), RequestOptions.none());
     }
 
@@ -57,7 +43,7 @@ public final class AdminService {
      * @return every client
      */
     @OperationId("listClients")
-    public PagedIterable<RegisteredClient> listClients(ListParams params, RequestOptions options) {
+    default PagedIterable<ApiClient> listClients(ListParams params, RequestOptions options) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(options, "options");
         return new PagedIterable<>(cursor -> listClientsPage(params, cursor, options));
@@ -72,10 +58,7 @@ public final class AdminService {
      * @return the page
      */
     @OperationId("listClients")
-    public Page<RegisteredClient> listClientsPage(ListParams params, String cursor, RequestOptions options) {
-        ApiClientPage page = calls.call(options, AdminApi::new, api -> api.listClients(params.limit(), cursor));
-        return new Page<>(page.getItems() == null ? List.of() : page.getItems(), page.getNextCursor());
-    }
+    Page<ApiClient> listClientsPage(ListParams params, String cursor, RequestOptions options);
 
     /**
      * Registers an API client and issues its first key. Sent with an {@code Idempotency-Key} (one per call, reused by
@@ -85,7 +68,7 @@ public final class AdminService {
      * @return the client and its API key, which is shown only this once: store it now
      */
     @OperationId("createClient")
-    public CreatedApiClient createClient(NewApiClient client) {
+    default CreatedApiClient createClient(NewApiClient client) {
         return createClient(client, RequestOptions.none());
     }
 
@@ -97,10 +80,7 @@ public final class AdminService {
      * @return the client and its API key
      */
     @OperationId("createClient")
-    public CreatedApiClient createClient(NewApiClient client, RequestOptions options) {
-        Objects.requireNonNull(client, "client");
-        return calls.call(options, AdminApi::new, api -> api.createClient(client, null));
-    }
+    CreatedApiClient createClient(NewApiClient client, RequestOptions options);
 
     /**
      * Reads a registered client with its keys (never their secrets).
@@ -110,7 +90,7 @@ public final class AdminService {
      * @throws org.epermit.sdk.errors.NotFoundException {@code CLIENT_NOT_FOUND}
      */
     @OperationId("getClient")
-    public RegisteredClient getClient(UUID id) {
+    default ApiClient getClient(UUID id) {
         return getClient(id, RequestOptions.none());
     }
 
@@ -122,10 +102,7 @@ public final class AdminService {
      * @return the client
      */
     @OperationId("getClient")
-    public RegisteredClient getClient(UUID id, RequestOptions options) {
-        Objects.requireNonNull(id, "id");
-        return calls.call(options, AdminApi::new, api -> api.getClient(id.toString()));
-    }
+    ApiClient getClient(UUID id, RequestOptions options);
 
     /**
      * Changes a client's settings with a JSON merge patch: fields left unset stay as they are, a nullable field set
@@ -139,7 +116,7 @@ public final class AdminService {
      *                                                  able to act; {@code CONFLICT} if the Keycloak client id is taken
      */
     @OperationId("updateClient")
-    public RegisteredClient updateClient(UUID id, ApiClientChange change) {
+    default ApiClient updateClient(UUID id, ApiClientChange change) {
         return updateClient(id, change, RequestOptions.none());
     }
 
@@ -152,11 +129,7 @@ public final class AdminService {
      * @return the client as changed
      */
     @OperationId("updateClient")
-    public RegisteredClient updateClient(UUID id, ApiClientChange change, RequestOptions options) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(change, "change");
-        return calls.call(options, AdminApi::new, api -> api.updateClient(id.toString(), change));
-    }
+    ApiClient updateClient(UUID id, ApiClientChange change, RequestOptions options);
 
     /**
      * Deletes a client: all its keys stop at once, and the delegations naming it as their vendor end with it
@@ -167,7 +140,7 @@ public final class AdminService {
      *                                                  to act
      */
     @OperationId("deleteClient")
-    public void deleteClient(UUID id) {
+    default void deleteClient(UUID id) {
         deleteClient(id, RequestOptions.none());
     }
 
@@ -178,10 +151,7 @@ public final class AdminService {
      * @param options options for this call
      */
     @OperationId("deleteClient")
-    public void deleteClient(UUID id, RequestOptions options) {
-        Objects.requireNonNull(id, "id");
-        calls.run(options, AdminApi::new, api -> api.deleteClient(id.toString()));
-    }
+    void deleteClient(UUID id, RequestOptions options);
 
     /**
      * Issues a new key for a client; its previous keys keep working for an overlap period, then stop.
@@ -190,7 +160,7 @@ public final class AdminService {
      * @return the new key, shown only this once, and when the previous keys expire
      */
     @OperationId("rotateClientKey")
-    public IssuedApiKey rotateClientKey(UUID id) {
+    default IssuedApiKey rotateClientKey(UUID id) {
         return rotateClientKey(id, RequestOptions.none());
     }
 
@@ -202,10 +172,7 @@ public final class AdminService {
      * @return the new key
      */
     @OperationId("rotateClientKey")
-    public IssuedApiKey rotateClientKey(UUID id, RequestOptions options) {
-        Objects.requireNonNull(id, "id");
-        return calls.call(options, AdminApi::new, api -> api.rotateClientKey(id.toString(), null));
-    }
+    IssuedApiKey rotateClientKey(UUID id, RequestOptions options);
 
     /**
      * Revokes one key of a client at once.
@@ -214,7 +181,7 @@ public final class AdminService {
      * @param keyId the key's id (the part after {@code epk_}, as listed in the client's keys)
      */
     @OperationId("revokeClientKey")
-    public void revokeClientKey(UUID id, String keyId) {
+    default void revokeClientKey(UUID id, String keyId) {
         revokeClientKey(id, keyId, RequestOptions.none());
     }
 
@@ -226,11 +193,7 @@ public final class AdminService {
      * @param options options for this call
      */
     @OperationId("revokeClientKey")
-    public void revokeClientKey(UUID id, String keyId, RequestOptions options) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(keyId, "keyId");
-        calls.run(options, AdminApi::new, api -> api.revokeClientKey(id.toString(), keyId));
-    }
+    void revokeClientKey(UUID id, String keyId, RequestOptions options);
 
     /**
      * Searches the audit log, newest first, fetching pages lazily.
@@ -239,7 +202,7 @@ public final class AdminService {
      * @return every matching entry
      */
     @OperationId("listAuditEntries")
-    public PagedIterable<AuditEntry> listAuditEntries(AuditSearchParams params) {
+    default PagedIterable<AuditEntry> listAuditEntries(AuditSearchParams params) {
         return listAuditEntries(params, RequestOptions.none());
     }
 
@@ -251,7 +214,7 @@ public final class AdminService {
      * @return every matching entry
      */
     @OperationId("listAuditEntries")
-    public PagedIterable<AuditEntry> listAuditEntries(AuditSearchParams params, RequestOptions options) {
+    default PagedIterable<AuditEntry> listAuditEntries(AuditSearchParams params, RequestOptions options) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(options, "options");
         return new PagedIterable<>(cursor -> listAuditEntriesPage(params, cursor, options));
@@ -266,10 +229,5 @@ public final class AdminService {
      * @return the page
      */
     @OperationId("listAuditEntries")
-    public Page<AuditEntry> listAuditEntriesPage(AuditSearchParams params, String cursor, RequestOptions options) {
-        AuditPage page = calls.call(options, AdminApi::new, api -> api.listAuditEntries(params.client(),
-                params.from(), params.to(), params.path(), params.status(), params.correlationId(), params.resourceType(),
-                params.resourceId(), params.limit(), cursor));
-        return new Page<>(page.getItems() == null ? List.of() : page.getItems(), page.getNextCursor());
-    }
+    Page<AuditEntry> listAuditEntriesPage(AuditSearchParams params, String cursor, RequestOptions options);
 }

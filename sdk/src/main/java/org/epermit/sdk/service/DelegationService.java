@@ -1,6 +1,5 @@
 package org.epermit.sdk.service;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.epermit.sdk.ApiTag;
@@ -8,30 +7,18 @@ import org.epermit.sdk.OperationId;
 import org.epermit.sdk.Page;
 import org.epermit.sdk.PagedIterable;
 import org.epermit.sdk.RequestOptions;
-import org.epermit.sdk.internal.ApiCalls;
-import org.epermit.sdk.internal.generated.DelegationsApi;
 import org.epermit.sdk.model.Delegation;
-import org.epermit.sdk.model.DelegationPage;
 import org.epermit.sdk.model.NewDelegation;
 import org.epermit.sdk.param.ListParams;
 
 /**
  * Delegations (委托): an enterprise letting a vendor act for it. Administrators and the enterprise create and revoke
  * them; the vendor reads its own. Reached through {@link org.epermit.sdk.EPermitClient#delegations()}.
+ *
+ * <p>An interface, so that your tests can stand in for the API; the client's own implementation is thread-safe.
  */
 @ApiTag("Delegations")
-public final class DelegationService {
-
-    private final ApiCalls calls;
-
-    /**
-     * Creates the service; use {@link org.epermit.sdk.EPermitClient#delegations()} instead.
-     *
-     * @param calls the client's way to the API
-     */
-    public DelegationService(ApiCalls calls) {
-        this.calls = Objects.requireNonNull(calls, "calls");
-    }
+public interface DelegationService {
 
     /**
      * Lists the delegations the caller may see, fetching pages lazily.
@@ -39,7 +26,7 @@ public final class DelegationService {
      * @return every delegation
      */
     @OperationId("listDelegations")
-    public PagedIterable<Delegation> list() {
+    default PagedIterable<Delegation> list() {
         return list(ListParams.defaults(), RequestOptions.none());
     }
 
@@ -51,7 +38,7 @@ public final class DelegationService {
      * @return every delegation
      */
     @OperationId("listDelegations")
-    public PagedIterable<Delegation> list(ListParams params, RequestOptions options) {
+    default PagedIterable<Delegation> list(ListParams params, RequestOptions options) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(options, "options");
         return new PagedIterable<>(cursor -> listPage(params, cursor, options));
@@ -66,11 +53,7 @@ public final class DelegationService {
      * @return the page
      */
     @OperationId("listDelegations")
-    public Page<Delegation> listPage(ListParams params, String cursor, RequestOptions options) {
-        DelegationPage page = calls.call(options, DelegationsApi::new,
-                api -> api.listDelegations(params.limit(), cursor));
-        return new Page<>(page.getItems() == null ? List.of() : page.getItems(), page.getNextCursor());
-    }
+    Page<Delegation> listPage(ListParams params, String cursor, RequestOptions options);
 
     /**
      * Delegates an enterprise's permits to a vendor. Sent with an {@code Idempotency-Key} (one per call, reused by
@@ -81,7 +64,7 @@ public final class DelegationService {
      * @return the delegation created
      */
     @OperationId("createDelegation")
-    public Delegation create(NewDelegation delegation) {
+    default Delegation create(NewDelegation delegation) {
         return create(delegation, RequestOptions.none());
     }
 
@@ -93,10 +76,7 @@ public final class DelegationService {
      * @return the delegation created
      */
     @OperationId("createDelegation")
-    public Delegation create(NewDelegation delegation, RequestOptions options) {
-        Objects.requireNonNull(delegation, "delegation");
-        return calls.call(options, DelegationsApi::new, api -> api.createDelegation(delegation, null));
-    }
+    Delegation create(NewDelegation delegation, RequestOptions options);
 
     /**
      * Reads one delegation.
@@ -106,7 +86,7 @@ public final class DelegationService {
      * @throws org.epermit.sdk.errors.NotFoundException {@code DELEGATION_NOT_FOUND}
      */
     @OperationId("getDelegation")
-    public Delegation get(UUID id) {
+    default Delegation get(UUID id) {
         return get(id, RequestOptions.none());
     }
 
@@ -118,10 +98,7 @@ public final class DelegationService {
      * @return the delegation
      */
     @OperationId("getDelegation")
-    public Delegation get(UUID id, RequestOptions options) {
-        Objects.requireNonNull(id, "id");
-        return calls.call(options, DelegationsApi::new, api -> api.getDelegation(id.toString()));
-    }
+    Delegation get(UUID id, RequestOptions options);
 
     /**
      * Revokes a delegation: the vendor loses access at once.
@@ -129,7 +106,7 @@ public final class DelegationService {
      * @param id the delegation's id
      */
     @OperationId("revokeDelegation")
-    public void revoke(UUID id) {
+    default void revoke(UUID id) {
         revoke(id, RequestOptions.none());
     }
 
@@ -140,8 +117,5 @@ public final class DelegationService {
      * @param options options for this call
      */
     @OperationId("revokeDelegation")
-    public void revoke(UUID id, RequestOptions options) {
-        Objects.requireNonNull(id, "id");
-        calls.run(options, DelegationsApi::new, api -> api.revokeDelegation(id.toString()));
-    }
+    void revoke(UUID id, RequestOptions options);
 }

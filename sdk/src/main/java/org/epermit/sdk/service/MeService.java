@@ -1,30 +1,18 @@
 package org.epermit.sdk.service;
 
-import java.util.Objects;
 import org.epermit.sdk.ApiTag;
 import org.epermit.sdk.OperationId;
 import org.epermit.sdk.RequestOptions;
-import org.epermit.sdk.internal.ApiCalls;
-import org.epermit.sdk.internal.generated.MeApi;
 import org.epermit.sdk.model.Me;
 
 /**
  * The calling client: identity, scopes, roles and plan. A cheap way to check credentials at start-up. Reached through
  * {@link org.epermit.sdk.EPermitClient#me()}.
+ *
+ * <p>An interface, so that your tests can stand in for the API; the client's own implementation is thread-safe.
  */
 @ApiTag("Me")
-public final class MeService {
-
-    private final ApiCalls calls;
-
-    /**
-     * Creates the service; use {@link org.epermit.sdk.EPermitClient#me()} instead.
-     *
-     * @param calls the client's way to the API
-     */
-    public MeService(ApiCalls calls) {
-        this.calls = Objects.requireNonNull(calls, "calls");
-    }
+public interface MeService {
 
     /**
      * Reads who the API takes the caller for.
@@ -33,7 +21,7 @@ public final class MeService {
      * @throws org.epermit.sdk.errors.AuthenticationException {@code UNAUTHENTICATED} without valid credentials
      */
     @OperationId("getMe")
-    public Me get() {
+    default Me get() {
         return get(RequestOptions.none());
     }
 
@@ -44,7 +32,5 @@ public final class MeService {
      * @return the calling client
      */
     @OperationId("getMe")
-    public Me get(RequestOptions options) {
-        return calls.call(options, MeApi::new, MeApi::getMe);
-    }
+    Me get(RequestOptions options);
 }

@@ -1,38 +1,24 @@
 package org.epermit.sdk.service;
 
-import java.util.List;
 import java.util.Objects;
 import org.epermit.sdk.ApiTag;
 import org.epermit.sdk.OperationId;
 import org.epermit.sdk.Page;
 import org.epermit.sdk.PagedIterable;
 import org.epermit.sdk.RequestOptions;
-import org.epermit.sdk.codes.PermitNumber;
-import org.epermit.sdk.internal.ApiCalls;
-import org.epermit.sdk.internal.generated.PermitsApi;
 import org.epermit.sdk.model.PermitFull;
 import org.epermit.sdk.model.PermitSummary;
-import org.epermit.sdk.model.PermitSummaryPage;
 import org.epermit.sdk.param.PermitSearchParams;
 
 /**
  * Full permit data for authorised callers (scope {@code permits:read}): what the caller may see — a vendor the
  * permits delegated to it, an enterprise its own, a regulator those of its region. Reached through
  * {@link org.epermit.sdk.EPermitClient#permits()}.
+ *
+ * <p>An interface, so that your tests can stand in for the API; the client's own implementation is thread-safe.
  */
 @ApiTag("Permits")
-public final class PermitService {
-
-    private final ApiCalls calls;
-
-    /**
-     * Creates the service; use {@link org.epermit.sdk.EPermitClient#permits()} instead.
-     *
-     * @param calls the client's way to the API
-     */
-    public PermitService(ApiCalls calls) {
-        this.calls = Objects.requireNonNull(calls, "calls");
-    }
+public interface PermitService {
 
     /**
      * Searches the permits the caller may see and returns every match, fetching pages lazily.
@@ -41,7 +27,7 @@ public final class PermitService {
      * @return the matches, ordered by permit number
      */
     @OperationId("searchPermits")
-    public PagedIterable<PermitSummary> search(PermitSearchParams params) {
+    default PagedIterable<PermitSummary> search(PermitSearchParams params) {
         return search(params, RequestOptions.none());
     }
 
@@ -53,7 +39,7 @@ public final class PermitService {
      * @return the matches, ordered by permit number
      */
     @OperationId("searchPermits")
-    public PagedIterable<PermitSummary> search(PermitSearchParams params, RequestOptions options) {
+    default PagedIterable<PermitSummary> search(PermitSearchParams params, RequestOptions options) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(options, "options");
         return new PagedIterable<>(cursor -> searchPage(params, cursor, options));
@@ -67,7 +53,7 @@ public final class PermitService {
      * @return the page
      */
     @OperationId("searchPermits")
-    public Page<PermitSummary> searchPage(PermitSearchParams params, String cursor) {
+    default Page<PermitSummary> searchPage(PermitSearchParams params, String cursor) {
         return searchPage(params, cursor, RequestOptions.none());
     }
 
@@ -80,13 +66,7 @@ public final class PermitService {
      * @return the page
      */
     @OperationId("searchPermits")
-    public Page<PermitSummary> searchPage(PermitSearchParams params, String cursor, RequestOptions options) {
-        Objects.requireNonNull(params, "params");
-        PermitSummaryPage page = calls.call(options, PermitsApi::new, api -> api.searchPermits(params.q(),
-                params.region(), params.industry(), params.category(), params.status(), params.expiringBefore(),
-                params.limit(), cursor));
-        return new Page<>(page.getItems() == null ? List.of() : page.getItems(), page.getNextCursor());
-    }
+    Page<PermitSummary> searchPage(PermitSearchParams params, String cursor, RequestOptions options);
 
     /**
      * Reads a permit in full, with the enterprise's contacts.
@@ -98,7 +78,7 @@ public final class PermitService {
      *                                                    caller may not see it
      */
     @OperationId("getPermit")
-    public PermitFull get(String permitNumber) {
+    default PermitFull get(String permitNumber) {
         return get(permitNumber, RequestOptions.none());
     }
 
@@ -110,8 +90,5 @@ public final class PermitService {
      * @return the permit
      */
     @OperationId("getPermit")
-    public PermitFull get(String permitNumber, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, "path.permitNumber").value();
-        return calls.call(options, PermitsApi::new, api -> api.getPermit(number));
-    }
+    PermitFull get(String permitNumber, RequestOptions options);
 }

@@ -1,12 +1,8 @@
 package org.epermit.sdk.service;
 
-import java.util.Objects;
 import org.epermit.sdk.ApiTag;
 import org.epermit.sdk.OperationId;
 import org.epermit.sdk.RequestOptions;
-import org.epermit.sdk.codes.CreditCode;
-import org.epermit.sdk.internal.ApiCalls;
-import org.epermit.sdk.internal.generated.PublicEnterprisesApi;
 import org.epermit.sdk.model.PublicEnterprise;
 
 /**
@@ -15,20 +11,11 @@ import org.epermit.sdk.model.PublicEnterprise;
  *
  * <p>Credit codes are checked locally first (length, alphabet, GB 32100 check character): a malformed one throws
  * {@link org.epermit.sdk.errors.ValidationException} ({@code INVALID_CREDIT_CODE}) without any network call.
+ *
+ * <p>An interface, so that your tests can stand in for the API; the client's own implementation is thread-safe.
  */
 @ApiTag("Public enterprises")
-public final class PublicEnterpriseService {
-
-    private final ApiCalls calls;
-
-    /**
-     * Creates the service; use {@link org.epermit.sdk.EPermitClient#publicEnterprises()} instead.
-     *
-     * @param calls the client's way to the API
-     */
-    public PublicEnterpriseService(ApiCalls calls) {
-        this.calls = Objects.requireNonNull(calls, "calls");
-    }
+public interface PublicEnterpriseService {
 
     /**
      * Reads an enterprise's public information with the permits it holds.
@@ -39,7 +26,7 @@ public final class PublicEnterpriseService {
      * @throws org.epermit.sdk.errors.NotFoundException   {@code ENTERPRISE_NOT_FOUND} if no enterprise has this code
      */
     @OperationId("getPublicEnterprise")
-    public PublicEnterprise get(String creditCode) {
+    default PublicEnterprise get(String creditCode) {
         return get(creditCode, RequestOptions.none());
     }
 
@@ -51,8 +38,5 @@ public final class PublicEnterpriseService {
      * @return the enterprise
      */
     @OperationId("getPublicEnterprise")
-    public PublicEnterprise get(String creditCode, RequestOptions options) {
-        String code = CreditCode.parse(creditCode, "path.creditCode").value();
-        return calls.call(options, PublicEnterprisesApi::new, api -> api.getPublicEnterprise(code));
-    }
+    PublicEnterprise get(String creditCode, RequestOptions options);
 }

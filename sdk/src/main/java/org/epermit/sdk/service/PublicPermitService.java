@@ -1,21 +1,14 @@
 package org.epermit.sdk.service;
 
-import java.util.List;
 import java.util.Objects;
 import org.epermit.sdk.ApiTag;
 import org.epermit.sdk.OperationId;
 import org.epermit.sdk.Page;
 import org.epermit.sdk.PagedIterable;
 import org.epermit.sdk.RequestOptions;
-import org.epermit.sdk.codes.PermitNumber;
-import org.epermit.sdk.errors.ErrorDetails;
-import org.epermit.sdk.errors.FieldError;
 import org.epermit.sdk.errors.ValidationException;
-import org.epermit.sdk.internal.ApiCalls;
-import org.epermit.sdk.internal.generated.PublicPermitsApi;
 import org.epermit.sdk.model.PermitHistory;
 import org.epermit.sdk.model.PermitSummary;
-import org.epermit.sdk.model.PermitSummaryPage;
 import org.epermit.sdk.model.PublicPermit;
 import org.epermit.sdk.param.PermitSearchParams;
 
@@ -25,22 +18,11 @@ import org.epermit.sdk.param.PermitSearchParams;
  *
  * <p>Permit numbers are checked locally first: a malformed one throws
  * {@link ValidationException} ({@code INVALID_PERMIT_NUMBER}) without any network call.
+ *
+ * <p>An interface, so that your tests can stand in for the API; the client's own implementation is thread-safe.
  */
 @ApiTag("Public permits")
-public final class PublicPermitService {
-
-    private static final String PERMIT_NUMBER = "path.permitNumber";
-
-    private final ApiCalls calls;
-
-    /**
-     * Creates the service; use {@link org.epermit.sdk.EPermitClient#publicPermits()} instead.
-     *
-     * @param calls the client's way to the API
-     */
-    public PublicPermitService(ApiCalls calls) {
-        this.calls = Objects.requireNonNull(calls, "calls");
-    }
+public interface PublicPermitService {
 
     /**
      * Searches permits and returns every match, fetching pages lazily as they are consumed.
@@ -49,7 +31,7 @@ public final class PublicPermitService {
      * @return the matches, ordered by permit number
      */
     @OperationId("searchPublicPermits")
-    public PagedIterable<PermitSummary> search(PermitSearchParams params) {
+    default PagedIterable<PermitSummary> search(PermitSearchParams params) {
         return search(params, RequestOptions.none());
     }
 
@@ -62,7 +44,7 @@ public final class PublicPermitService {
      * @return the matches, ordered by permit number
      */
     @OperationId("searchPublicPermits")
-    public PagedIterable<PermitSummary> search(PermitSearchParams params, RequestOptions options) {
+    default PagedIterable<PermitSummary> search(PermitSearchParams params, RequestOptions options) {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(options, "options");
         return new PagedIterable<>(cursor -> searchPage(params, cursor, options));
@@ -75,7 +57,7 @@ public final class PublicPermitService {
      * @return the first page; pass its {@link Page#nextCursor()} to {@link #searchPage(PermitSearchParams, String)}
      */
     @OperationId("searchPublicPermits")
-    public Page<PermitSummary> searchPage(PermitSearchParams params) {
+    default Page<PermitSummary> searchPage(PermitSearchParams params) {
         return searchPage(params, null, RequestOptions.none());
     }
 
@@ -87,7 +69,7 @@ public final class PublicPermitService {
      * @return the page
      */
     @OperationId("searchPublicPermits")
-    public Page<PermitSummary> searchPage(PermitSearchParams params, String cursor) {
+    default Page<PermitSummary> searchPage(PermitSearchParams params, String cursor) {
         return searchPage(params, cursor, RequestOptions.none());
     }
 
@@ -100,13 +82,7 @@ public final class PublicPermitService {
      * @return the page
      */
     @OperationId("searchPublicPermits")
-    public Page<PermitSummary> searchPage(PermitSearchParams params, String cursor, RequestOptions options) {
-        Objects.requireNonNull(params, "params");
-        PermitSummaryPage page = calls.call(options, PublicPermitsApi::new, api -> api.searchPublicPermits(
-                params.q(), params.region(), params.industry(), params.category(), params.status(),
-                params.expiringBefore(), params.limit(), cursor));
-        return new Page<>(page.getItems() == null ? List.of() : page.getItems(), page.getNextCursor());
-    }
+    Page<PermitSummary> searchPage(PermitSearchParams params, String cursor, RequestOptions options);
 
     /**
      * Reads the current version of a permit as disclosed to the public.
@@ -117,7 +93,7 @@ public final class PublicPermitService {
      * @throws org.epermit.sdk.errors.NotFoundException {@code PERMIT_NOT_FOUND} if no permit has this number
      */
     @OperationId("getPublicPermit")
-    public PublicPermit get(String permitNumber) {
+    default PublicPermit get(String permitNumber) {
         return get(permitNumber, RequestOptions.none());
     }
 
@@ -129,10 +105,7 @@ public final class PublicPermitService {
      * @return the permit
      */
     @OperationId("getPublicPermit")
-    public PublicPermit get(String permitNumber, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER).value();
-        return calls.call(options, PublicPermitsApi::new, api -> api.getPublicPermit(number));
-    }
+    PublicPermit get(String permitNumber, RequestOptions options);
 
     /**
      * Reads a permit's versions and lifecycle events.
@@ -143,7 +116,7 @@ public final class PublicPermitService {
      * @throws org.epermit.sdk.errors.NotFoundException {@code PERMIT_NOT_FOUND} if no permit has this number
      */
     @OperationId("getPublicPermitHistory")
-    public PermitHistory history(String permitNumber) {
+    default PermitHistory history(String permitNumber) {
         return history(permitNumber, RequestOptions.none());
     }
 
@@ -155,10 +128,7 @@ public final class PublicPermitService {
      * @return the history
      */
     @OperationId("getPublicPermitHistory")
-    public PermitHistory history(String permitNumber, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER).value();
-        return calls.call(options, PublicPermitsApi::new, api -> api.getPublicPermitHistory(number));
-    }
+    PermitHistory history(String permitNumber, RequestOptions options);
 
     /**
      * Reads one version of a permit's public view; old versions stay readable.
@@ -171,7 +141,7 @@ public final class PublicPermitService {
      *                                   version the permit does not have
      */
     @OperationId("getPublicPermitVersion")
-    public PublicPermit getVersion(String permitNumber, int version) {
+    default PublicPermit getVersion(String permitNumber, int version) {
         return getVersion(permitNumber, version, RequestOptions.none());
     }
 
@@ -184,13 +154,5 @@ public final class PublicPermitService {
      * @return the permit as it was in that version
      */
     @OperationId("getPublicPermitVersion")
-    public PublicPermit getVersion(String permitNumber, int version, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER).value();
-        if (version < 1) {
-            throw new ValidationException(ErrorDetails.local(400, "VALIDATION_FAILED",
-                    "The version must be a whole number from 1.",
-                    List.of(new FieldError("path.version", "FORMAT", "must be a whole number from 1"))));
-        }
-        return calls.call(options, PublicPermitsApi::new, api -> api.getPublicPermitVersion(number, version));
-    }
+    PublicPermit getVersion(String permitNumber, int version, RequestOptions options);
 }

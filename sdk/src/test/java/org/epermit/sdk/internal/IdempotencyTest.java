@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.epermit.sdk.FakeTime;
 import org.epermit.sdk.RequestOptions;
 import org.epermit.sdk.errors.IdempotencyConflictException;
-import org.epermit.sdk.internal.generated.ApiClient;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The idempotency behaviour, tested on the transport itself, which every generated POST goes through (the end-to-end
+ * The idempotency behaviour, tested on the transport itself, which every POST of the services goes through (the end-to-end
  * tests in the service module show it against the real service).
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -46,8 +45,8 @@ class IdempotencyTest {
     private final AtomicInteger keys = new AtomicInteger();
 
     private Transport transport() {
-        return new Transport(HttpClient.newHttpClient(), ApiClient.createDefaultObjectMapper(), Authenticator.NONE,
-                new Transport.Settings(Map.of("User-Agent", "epermit-java/test"), Duration.ofSeconds(30),
+        return new Transport(HttpClient.newHttpClient(), Json.newMapper(), Authenticator.NONE,
+                new Transport.Settings(URI.create(api.baseUrl()), Map.of("User-Agent", "epermit-java/test"), Duration.ofSeconds(30),
                         Duration.ofSeconds(10), RetryPolicy.defaults(3), time, time,
                         () -> "key-" + keys.incrementAndGet()));
     }

@@ -1,6 +1,5 @@
 package org.epermit.sdk.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -56,14 +55,5 @@ class RetryPolicyTest {
         assertThat(RetryAfter.parse("-5", now)).isEmpty();
         assertThat(RetryAfter.parse(null, now)).isEmpty();
         assertThat(RetryAfter.parse("99999999999999999999999", now)).get().satisfies(d -> assertThat(d).isPositive());
-    }
-
-    @Test
-    void json_text_is_made_ascii_without_changing_its_meaning() {
-        byte[] in = "{\"name\":\"唐山鑫源热电\",\"x\":\"é😀\"}".getBytes(StandardCharsets.UTF_8);
-        String out = new String(JsonAscii.escapeNonAscii(in), StandardCharsets.US_ASCII);
-        assertThat(out).isEqualTo("{\"name\":\"\\u5510\\u5c71\\u946b\\u6e90\\u70ed\\u7535\",\"x\":\"\\u00e9\\ud83d\\ude00\"}");
-        byte[] ascii = "{\"a\":1}".getBytes(StandardCharsets.US_ASCII);
-        assertThat(JsonAscii.escapeNonAscii(ascii)).isSameAs(ascii);
     }
 }

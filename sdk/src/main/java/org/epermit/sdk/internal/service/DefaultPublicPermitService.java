@@ -1,0 +1,77 @@
+package org.epermit.sdk.internal.service;
+
+import java.util.List;
+import java.util.Objects;
+import org.epermit.sdk.Page;
+import org.epermit.sdk.RequestOptions;
+import org.epermit.sdk.codes.PermitNumber;
+import org.epermit.sdk.errors.ErrorDetails;
+import org.epermit.sdk.errors.FieldError;
+import org.epermit.sdk.errors.ValidationException;
+import org.epermit.sdk.internal.ApiRequest;
+import org.epermit.sdk.internal.Transport;
+import org.epermit.sdk.model.PermitHistory;
+import org.epermit.sdk.model.PermitSummary;
+import org.epermit.sdk.model.PermitSummaryPage;
+import org.epermit.sdk.model.PublicPermit;
+import org.epermit.sdk.param.PermitSearchParams;
+import org.epermit.sdk.service.PublicPermitService;
+
+/** {@link PublicPermitService} over the client's transport. */
+public final class DefaultPublicPermitService implements PublicPermitService {
+
+    static final String PERMIT_NUMBER = "path.permitNumber";
+
+    private final Transport transport;
+
+    /**
+     * Creates the service.
+     *
+     * @param transport the client's transport
+     */
+    public DefaultPublicPermitService(Transport transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+    }
+
+    @Override
+    public Page<PermitSummary> searchPage(PermitSearchParams params, String cursor, RequestOptions options) {
+        PermitSummaryPage page = transport.call(search("/v1/public/permits", params, cursor), PermitSummaryPage.class,
+                options);
+        return new Page<>(page.getItems() == null ? List.of() : page.getItems(), page.getNextCursor());
+    }
+
+    /** A permit search's request: the public one and the authenticated one take the same filters. */
+    static ApiRequest search(String path, PermitSearchParams params, String cursor) {
+        Objects.requireNonNull(params, "params");
+        return ApiRequest.get(path).query("q", params.q()).query("region", params.region())
+                .query("industry", params.industry()).query("category", params.category())
+                .query("status", params.status()).query("expiringBefore", params.expiringBefore())
+                .query("limit", params.limit()).query("cursor", cursor);
+    }
+
+    @Override
+    public PublicPermit get(String permitNumber, RequestOptions options) {
+        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER).value();
+        return transport.call(ApiRequest.get("/v1/public/permits/{permitNumber}", number), PublicPermit.class,
+                options);
+    }
+
+    @Override
+    public PermitHistory history(String permitNumber, RequestOptions options) {
+        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER).value();
+        return transport.call(ApiRequest.get("/v1/public/permits/{permitNumber}/history", number),
+                PermitHistory.class, options);
+    }
+
+    @Override
+    public PublicPermit getVersion(String permitNumber, int version, RequestOptions options) {
+        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER).value();
+        if (version < 1) {
+            throw new ValidationException(ErrorDetails.local(400, "VALIDATION_FAILED",
+                    "The version must be a whole number from 1.",
+                    List.of(new FieldError("path.version", "FORMAT", "must be a whole number from 1"))));
+        }
+        return transport.call(ApiRequest.get("/v1/public/permits/{permitNumber}/versions/{version}", number, version),
+                PublicPermit.class, options);
+    }
+}
