@@ -7,7 +7,7 @@
  * read as {@code UNKNOWN_DEFAULT_OPEN_API} instead of failing the call, so a newer service never breaks an older
  * client. List fields that are not set are {@code null} (and are not sent, so a PATCH body changes only what it sets).
  *
- * <p>Two contract schemas have other Java names: {@code ApiClient} is {@code RegisteredClient} (the generator's invoker
- * class is called ApiClient) and {@code Status} is {@code DelegationStatus}.
+ * <p>They have the contract's schema names, but for one: {@code ApiClient} is {@code RegisteredClient} (the generator's
+ * invoker class is called ApiClient).
  */
 package org.epermit.sdk.model;
