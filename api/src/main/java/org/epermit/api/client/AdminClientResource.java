@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -28,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.contract.SharedParameters;
 import org.epermit.api.common.CursorCodec;
 import org.epermit.api.common.PathIds;
 import org.epermit.api.common.PagingConfig;
@@ -88,7 +87,6 @@ public class AdminClientResource {
     @APIResponse(responseCode = "201", description = "Registered; Location names the client",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedClient.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED), each listed in errors")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "409", description = "The Keycloak client id is taken (CONFLICT); or this is a retry of a registration already done, whose API key was shown once and is not kept (SECRET_ALREADY_SHOWN, Location names the client: rotate its key if the first response was lost)")
     @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
@@ -102,15 +100,12 @@ public class AdminClientResource {
     @GET
     @Operation(operationId = "listClients", summary = "List API clients", description = "Registered clients (not deleted), by id, cursor-paged.")
     @Parameters({
-            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 100 (default 20)", example = "20",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")),
-            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+            @Parameter(ref = SharedParameters.LIMIT),
+            @Parameter(ref = SharedParameters.CURSOR)
     })
     @APIResponse(responseCode = "200", description = "A page of clients",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters (VALIDATION_FAILED) or cursor (INVALID_CURSOR)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     public Uni<ClientPage> list(@Context UriInfo uri) {
         QueryParameters params = QueryParameters.of(uri.getQueryParameters(), Set.of("limit", "cursor"));
@@ -126,11 +121,11 @@ public class AdminClientResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getClient", summary = "Get an API client")
+    @Operation(operationId = "getClient", summary = "Get an API client",
+            description = "A registered client: its organisation, roles, scopes, region, plan, status and keys (their ids and lifetimes, never the secrets).")
     @APIResponse(responseCode = "200", description = "The client",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
     public Uni<ClientView> get(@Parameter(description = "Client id", example = "0b7c8e52-3a55-4a1e-9d52-8f3f5c3a1b2e") @PathParam("id") String id) {
@@ -153,7 +148,6 @@ public class AdminClientResource {
     @APIResponse(responseCode = "200", description = "The changed client",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or null for one that cannot be cleared (VALIDATION_FAILED), each listed in errors")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
     @APIResponse(responseCode = "409", description = "The Keycloak client id is taken (CONFLICT); or the change would leave no administrator able to act (LAST_ADMINISTRATOR)")
@@ -180,7 +174,6 @@ public class AdminClientResource {
             description = "The client and all its keys stop at once, and the delegations naming it as their vendor end with it (revocationReason VENDOR_DELETED). The last administrator able to act cannot be deleted.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
     @APIResponse(responseCode = "409", description = "It is the last administrator able to act (LAST_ADMINISTRATOR)")
@@ -199,7 +192,6 @@ public class AdminClientResource {
     @APIResponse(responseCode = "201", description = "The new key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedKey.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
     @APIResponse(responseCode = "409", description = "The client is suspended (CONFLICT); or this is a retry of a rotation already done, whose key was shown once and is not kept (SECRET_ALREADY_SHOWN: rotate again if the first response was lost)")
@@ -217,7 +209,6 @@ public class AdminClientResource {
     @Operation(operationId = "revokeClientKey", summary = "Revoke an API key", description = "The key stops at once, on every instance.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND) or live key (RESOURCE_NOT_FOUND)")
     @APIResponse(responseCode = "409", description = "It is the last credential of the last administrator able to act (LAST_ADMINISTRATOR)")

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -46,6 +49,38 @@ import org.epermit.api.problem.Problem;
         },
         components = @Components(
                 schemas = @Schema(name = "Problem", implementation = Problem.class),
+                // Parameters several operations share, declared once; operations refer to them by name
+                // (@Parameter(ref = ...)). The component's key is the parameter's name.
+                parameters = {
+                        @Parameter(name = SharedParameters.LIMIT, in = ParameterIn.QUERY, example = "20",
+                                description = "Page size, 1 to 100 (default 20); a larger value is an error, not clamped",
+                                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")),
+                        @Parameter(name = SharedParameters.CURSOR, in = ParameterIn.QUERY,
+                                example = "MXwxNzY0MzE4NDAwfGFiY2R8OTExMzAyMDA2OTkyMjk2MTdYMDAxUA.c2lnbmF0dXJlc2lnbmF0dQ",
+                                description = "The `nextCursor` of the previous page, sent back with the same filters by the same caller",
+                                schema = @Schema(type = SchemaType.STRING, maxLength = 512)),
+                        @Parameter(name = SharedParameters.Q, in = ParameterIn.QUERY, example = "热电",
+                                description = "Enterprise name (any substring, e.g. 热电), or the start of a permit number or credit code",
+                                schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
+                        @Parameter(name = SharedParameters.REGION, in = ParameterIn.QUERY, example = "4403",
+                                description = "GB/T 2260 region code prefix of the site: province (2 digits), city (4) or county (6)",
+                                schema = @Schema(type = SchemaType.STRING, pattern = "^([0-9]{2}|[0-9]{4}|[0-9]{6})$")),
+                        @Parameter(name = SharedParameters.INDUSTRY, in = ParameterIn.QUERY, example = "44",
+                                description = "GB/T 4754-2017 industry code prefix (1 to 4 digits)",
+                                schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,4}$")),
+                        @Parameter(name = SharedParameters.CATEGORY, in = ParameterIn.QUERY, example = "KEY",
+                                description = "Management category", schema = @Schema(ref = "PermitCategory")),
+                        @Parameter(name = SharedParameters.STATUS, in = ParameterIn.QUERY, example = "VALID",
+                                description = "Permit status", schema = @Schema(ref = "PermitStatus")),
+                        @Parameter(name = SharedParameters.EXPIRING_BEFORE, in = ParameterIn.QUERY, example = "2027-03-31",
+                                description = "Only permits whose validity ends before this date (with status=VALID: those due for renewal)",
+                                schema = @Schema(type = SchemaType.STRING, format = "date")),
+                        @Parameter(name = SharedParameters.PERMIT_NUMBER, in = ParameterIn.PATH, required = true,
+                                example = "91130200699229617X001P", description = """
+                                        Permit number (HJ 608-2017): the 18-character unified social credit code, \
+                                        a 3-digit site serial and a letter (P on permits, W on registration receipts)""",
+                                schema = @Schema(type = SchemaType.STRING))
+                },
                 securitySchemes = {
                         @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY,
                                 in = SecuritySchemeIn.HEADER, apiKeyName = "X-API-Key",

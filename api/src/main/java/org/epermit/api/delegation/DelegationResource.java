@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -23,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.contract.SharedParameters;
 import org.epermit.api.common.CursorCodec;
 import org.epermit.api.common.PathIds;
 import org.epermit.api.common.PagingConfig;
@@ -78,7 +77,6 @@ public class DelegationResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DelegationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED), each listed in errors")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "Only administrators and the enterprise itself delegate (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
     public Uni<Response> create(DelegationView.NewDelegation body) {
@@ -91,13 +89,12 @@ public class DelegationResource {
     @Operation(operationId = "listDelegations", summary = "List delegations",
             description = "Administrators see all; an enterprise its own; a vendor those naming it. By id, cursor-paged.")
     @Parameters({
-            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 100 (default 20)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")),
-            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+            @Parameter(ref = SharedParameters.LIMIT),
+            @Parameter(ref = SharedParameters.CURSOR)
     })
     @APIResponse(responseCode = "200", description = "A page of delegations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DelegationView.Page.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters (VALIDATION_FAILED) or cursor (INVALID_CURSOR)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     public Uni<DelegationView.Page> list(@Context UriInfo uri) {
         Caller c = caller.required();
         QueryParameters params = QueryParameters.of(uri.getQueryParameters(), Set.of("limit", "cursor"));
@@ -114,11 +111,11 @@ public class DelegationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getDelegation", summary = "Get a delegation")
+    @Operation(operationId = "getDelegation", summary = "Get a delegation",
+            description = "One delegation the caller may see: administrators any, an enterprise its own, a vendor those naming it.")
     @APIResponse(responseCode = "200", description = "The delegation",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DelegationView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "404", description = "No such delegation visible to the caller (DELEGATION_NOT_FOUND)")
     public Uni<DelegationView> get(@Parameter(description = "Delegation id") @PathParam("id") String id) {
         UUID delegation = id(id);
@@ -133,7 +130,6 @@ public class DelegationResource {
     @Operation(operationId = "revokeDelegation", summary = "Revoke a delegation", description = "It stops at once.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "Only administrators and the enterprise itself revoke (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such delegation visible to the caller (DELEGATION_NOT_FOUND)")
     public Uni<Response> revoke(@Parameter(description = "Delegation id") @PathParam("id") String id) {

@@ -25,8 +25,10 @@ public record DelegationView(
         @Schema(description = "ACTIVE now, SCHEDULED (not yet valid), EXPIRED or REVOKED") Status status,
         OffsetDateTime createdAt) {
 
+    @Schema(name = "DelegationStatus")
     public enum Status { ACTIVE, SCHEDULED, EXPIRED, REVOKED }
 
+    @Schema(name = "DelegationRevocationReason")
     public enum RevocationReason { REVOKED, VENDOR_DELETED }
 
     @Schema(name = "NewDelegation")

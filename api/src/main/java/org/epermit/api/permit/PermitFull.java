@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The full view of a permit for callers entitled to it: the public view plus what is not public. */
 @Schema(name = "PermitFull")
 public record PermitFull(
-        @JsonRawValue @Schema(implementation = PublicPermit.class, description = "Everything the public view shows")
+        // The public document as the database rendered it, referenced (not copied) so clients get one PublicPermit type.
+        @JsonRawValue @Schema(ref = "PublicPermit", description = "Everything the public view shows")
         String permit,
         @Schema(description = "The discharge unit's contacts (never public)") Contacts enterpriseContacts) {
 

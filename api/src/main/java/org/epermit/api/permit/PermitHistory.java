@@ -32,7 +32,9 @@ public record PermitHistory(
             String description) {
     }
 
+    @Schema(name = "PermitVersionReason")
     public enum VersionReason { INITIAL, RENEWAL, CHANGE, REAPPLICATION, REISSUE }
 
+    @Schema(name = "PermitEventType")
     public enum EventType { ISSUED, CHANGED, RENEWED, REAPPLIED, REISSUED, EXPIRED, REVOKED, CANCELLED }
 }

@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -20,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.epermit.api.access.PermitAccess;
+import org.epermit.api.contract.SharedParameters;
 import org.epermit.api.common.PermitNumber;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.auth.CurrentCaller;
@@ -55,19 +54,18 @@ public class PermitResource {
             description = "The public search's filters and paging, over the permits the caller may see: those delegated "
                     + "to a vendor, an enterprise's own, a regulator's region, all for administrators.")
     @Parameters({
-            @Parameter(name = "q", in = ParameterIn.QUERY, description = "Enterprise name substring, or the start of a permit number or credit code", example = "热电", schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
-            @Parameter(name = "region", in = ParameterIn.QUERY, description = "GB/T 2260 region prefix (2, 4 or 6 digits)", example = "4403", schema = @Schema(type = SchemaType.STRING, pattern = "^([0-9]{2}|[0-9]{4}|[0-9]{6})$")),
-            @Parameter(name = "industry", in = ParameterIn.QUERY, description = "GB/T 4754-2017 prefix (1 to 4 digits)", example = "44", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,4}$")),
-            @Parameter(name = "category", in = ParameterIn.QUERY, description = "Management category", example = "KEY", schema = @Schema(implementation = PermitCategory.class)),
-            @Parameter(name = "status", in = ParameterIn.QUERY, description = "Permit status", example = "VALID", schema = @Schema(implementation = PermitStatus.class)),
-            @Parameter(name = "expiringBefore", in = ParameterIn.QUERY, description = "Validity ends before this date", example = "2027-03-31", schema = @Schema(type = SchemaType.STRING, format = "date")),
-            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 100 (default 20)", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")),
-            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor (same caller, same filters)", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+            @Parameter(ref = SharedParameters.Q),
+            @Parameter(ref = SharedParameters.REGION),
+            @Parameter(ref = SharedParameters.INDUSTRY),
+            @Parameter(ref = SharedParameters.CATEGORY),
+            @Parameter(ref = SharedParameters.STATUS),
+            @Parameter(ref = SharedParameters.EXPIRING_BEFORE),
+            @Parameter(ref = SharedParameters.LIMIT),
+            @Parameter(ref = SharedParameters.CURSOR)
     })
     @APIResponse(responseCode = "200", description = "A page of permits",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicPermitResource.PermitSummaryPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters (VALIDATION_FAILED) or cursor (INVALID_CURSOR)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the permits:read scope (INSUFFICIENT_SCOPE)")
     public Uni<PublicPermitResource.PermitSummaryPage> search(@Context UriInfo uri) {
         Caller c = caller.required();
@@ -82,10 +80,9 @@ public class PermitResource {
     @APIResponse(responseCode = "200", description = "The permit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitFull.class)))
     @APIResponse(responseCode = "400", description = "The permit number is malformed (INVALID_PERMIT_NUMBER)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "No scope, or a delegation without permits:read (INSUFFICIENT_SCOPE), not delegated (NOT_DELEGATED) or outside the regulator's region (OUTSIDE_REGION)")
     @APIResponse(responseCode = "404", description = "No permit has this number (PERMIT_NOT_FOUND)")
-    public Uni<PermitFull> get(@Parameter(description = PublicPermitResource.PERMIT_NUMBER, example = "91130200699229617X001P")
+    public Uni<PermitFull> get(@Parameter(ref = SharedParameters.PERMIT_NUMBER)
                                @PathParam("permitNumber") String permitNumber) {
         Caller c = caller.required();
         PermitNumber number = PermitNumber.parse(permitNumber, "path.permitNumber", numbers.allowedLetters());

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.epermit.api.access.PermitAccess;
+import org.epermit.api.contract.SharedParameters;
 import org.epermit.api.common.HttpCaching;
 import org.epermit.api.common.PermitNumber;
 import org.epermit.api.problem.ApiException;
@@ -34,9 +34,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Public permits", description = "Permit disclosures (信息公开), open to everyone without an account")
 public class PublicPermitResource {
-
-    static final String PERMIT_NUMBER = "Permit number (HJ 608-2017): the 18-character unified social credit code, "
-            + "a 3-digit site serial and a letter (P on permits, W on registration receipts)";
 
     private final PermitQueries queries;
     private final PermitSearch search;
@@ -57,14 +54,14 @@ public class PublicPermitResource {
                     + "and paged with an opaque cursor: pass `nextCursor` back as `cursor`, with the same filters, "
                     + "until it is null. Unknown or repeated parameters are rejected.")
     @Parameters({
-            @Parameter(name = "q", in = ParameterIn.QUERY, description = "Enterprise name (any substring, e.g. 热电), or the start of a permit number or credit code", example = "热电", schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
-            @Parameter(name = "region", in = ParameterIn.QUERY, description = "GB/T 2260 region code prefix of the site: province (2 digits), city (4) or county (6)", example = "4403", schema = @Schema(type = SchemaType.STRING, pattern = "^([0-9]{2}|[0-9]{4}|[0-9]{6})$")),
-            @Parameter(name = "industry", in = ParameterIn.QUERY, description = "GB/T 4754-2017 industry code prefix (1 to 4 digits)", example = "44", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,4}$")),
-            @Parameter(name = "category", in = ParameterIn.QUERY, description = "Management category", example = "KEY", schema = @Schema(implementation = PermitCategory.class)),
-            @Parameter(name = "status", in = ParameterIn.QUERY, description = "Permit status", example = "VALID", schema = @Schema(implementation = PermitStatus.class)),
-            @Parameter(name = "expiringBefore", in = ParameterIn.QUERY, description = "Only permits whose validity ends before this date (with status=VALID: those due for renewal)", example = "2027-03-31", schema = @Schema(type = SchemaType.STRING, format = "date")),
-            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 100 (default 20); a larger value is an error, not clamped", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")),
-            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The `nextCursor` of the previous page; only valid with the same filters", example = "MXwxNzY0MzE4NDAwfGFiY2R8OTExMzAyMDA2OTkyMjk2MTdYMDAxUA.c2lnbmF0dXJlc2lnbmF0dQ", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+            @Parameter(ref = SharedParameters.Q),
+            @Parameter(ref = SharedParameters.REGION),
+            @Parameter(ref = SharedParameters.INDUSTRY),
+            @Parameter(ref = SharedParameters.CATEGORY),
+            @Parameter(ref = SharedParameters.STATUS),
+            @Parameter(ref = SharedParameters.EXPIRING_BEFORE),
+            @Parameter(ref = SharedParameters.LIMIT),
+            @Parameter(ref = SharedParameters.CURSOR)
     })
     @APIResponse(responseCode = "200", description = "A page of permits",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitSummaryPage.class)))
@@ -85,7 +82,7 @@ public class PublicPermitResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
     @APIResponse(responseCode = "400", description = "The permit number is malformed (INVALID_PERMIT_NUMBER): length, character, checksum, serial or letter")
     @APIResponse(responseCode = "404", description = "No permit has this number (PERMIT_NOT_FOUND)")
-    public Uni<Response> get(@Parameter(description = PERMIT_NUMBER, example = "91130200699229617X001P") @PathParam("permitNumber") String permitNumber, @Context Request request) {
+    public Uni<Response> get(@Parameter(ref = SharedParameters.PERMIT_NUMBER) @PathParam("permitNumber") String permitNumber, @Context Request request) {
         PermitNumber number = parse(permitNumber);
         return queries.publicDocument(number.value())
                 .map(doc -> caching.publicJson(request, doc.orElseThrow(() -> notFound(number))));
@@ -101,7 +98,7 @@ public class PublicPermitResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
     @APIResponse(responseCode = "400", description = "The permit number is malformed (INVALID_PERMIT_NUMBER)")
     @APIResponse(responseCode = "404", description = "No permit has this number (PERMIT_NOT_FOUND)")
-    public Uni<Response> history(@Parameter(description = PERMIT_NUMBER, example = "91130200699229617X001P") @PathParam("permitNumber") String permitNumber, @Context Request request) {
+    public Uni<Response> history(@Parameter(ref = SharedParameters.PERMIT_NUMBER) @PathParam("permitNumber") String permitNumber, @Context Request request) {
         PermitNumber number = parse(permitNumber);
         return queries.history(number.value())
                 .map(doc -> caching.publicJson(request, doc.orElseThrow(() -> notFound(number))));
@@ -116,7 +113,7 @@ public class PublicPermitResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
     @APIResponse(responseCode = "400", description = "The permit number (INVALID_PERMIT_NUMBER) or the version (VALIDATION_FAILED) is malformed")
     @APIResponse(responseCode = "404", description = "No such permit (PERMIT_NOT_FOUND) or version (RESOURCE_NOT_FOUND)")
-    public Uni<Response> version(@Parameter(description = PERMIT_NUMBER, example = "91130200699229617X001P") @PathParam("permitNumber") String permitNumber,
+    public Uni<Response> version(@Parameter(ref = SharedParameters.PERMIT_NUMBER) @PathParam("permitNumber") String permitNumber,
                                  @Parameter(description = "Version number, from 1", example = "1",
                                          schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
                                  @PathParam("version") String version,

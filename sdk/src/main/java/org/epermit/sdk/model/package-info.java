@@ -8,6 +8,6 @@
  * ({@code UNKNOWN} is never sent: a search filter refuses it). List fields that are not set are {@code null} (and are
  * not sent, so a PATCH body changes only what it sets).
  *
- * <p>One contract schema has another Java name: {@code Status} is {@code DelegationStatus}.
+ * <p>They have the contract's schema names, with no renaming.
  */
 package org.epermit.sdk.model;

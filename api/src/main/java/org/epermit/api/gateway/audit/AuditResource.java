@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.contract.SharedParameters;
 import org.epermit.api.common.CursorCodec;
 import org.epermit.api.common.PagingConfig;
 import org.epermit.api.common.QueryParameters;
@@ -71,13 +72,12 @@ public class AuditResource {
             @Parameter(name = "correlationId", in = ParameterIn.QUERY, description = "The caller's own id for its requests (X-Correlation-Id, or the X-Request-Id it sent), exactly", example = "order-7781-retry-2", schema = @Schema(type = SchemaType.STRING, maxLength = 64)),
             @Parameter(name = "resourceType", in = ParameterIn.QUERY, description = "Only writes that acted on this type of resource: client, api_key or delegation", example = "delegation", schema = @Schema(type = SchemaType.STRING, maxLength = 64)),
             @Parameter(name = "resourceId", in = ParameterIn.QUERY, description = "Only writes that acted on the resource with this id (a client or delegation UUID, an API key id), exactly", example = "0b7c8e52-3a55-4a1e-9d52-8f3f5c3a1b2e", schema = @Schema(type = SchemaType.STRING, maxLength = 255)),
-            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 100 (default 20)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")),
-            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor", schema = @Schema(type = SchemaType.STRING, maxLength = 512))
+            @Parameter(ref = SharedParameters.LIMIT),
+            @Parameter(ref = SharedParameters.CURSOR)
     })
     @APIResponse(responseCode = "200", description = "A page of entries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters (VALIDATION_FAILED) or cursor (INVALID_CURSOR)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid credentials (UNAUTHENTICATED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     public Uni<AuditPage> list(@Context UriInfo uri) {
         QueryParameters params = QueryParameters.of(uri.getQueryParameters(), PARAMETERS);

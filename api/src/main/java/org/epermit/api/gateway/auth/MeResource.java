@@ -41,7 +41,6 @@ public class MeResource {
                     + "client stands against its plan's rate limit and daily quota (this request included).")
     @APIResponse(responseCode = "200", description = "The caller")
     @APIResponse(responseCode = "400", description = "Both an API key and a bearer token were sent (MALFORMED_REQUEST)")
-    @APIResponse(responseCode = "401", description = "Missing, invalid, expired or revoked credentials (UNAUTHENTICATED)")
     public Me me(@Context RoutingContext rc) {
         Caller c = caller.required();
         RateLimit rateLimit = RateLimitStatus.of(rc).map(s -> new RateLimit(s.plan().name(), s.plan().requestsPerSecond(),

@@ -1,0 +1,27 @@
+package org.epermit.api.contract;
+
+/**
+ * The names of the parameters declared once in the contract's components ({@link ApiDefinition}); an operation
+ * takes one with {@code @Parameter(ref = SharedParameters.LIMIT)}.
+ */
+public final class SharedParameters {
+
+    /** Page size, on every cursor-paged listing. */
+    public static final String LIMIT = "limit";
+    /** The previous page's {@code nextCursor}, on every cursor-paged listing. */
+    public static final String CURSOR = "cursor";
+
+    // The permit search's filters, shared by the public search and the full-view search.
+    public static final String Q = "q";
+    public static final String REGION = "region";
+    public static final String INDUSTRY = "industry";
+    public static final String CATEGORY = "category";
+    public static final String STATUS = "status";
+    public static final String EXPIRING_BEFORE = "expiringBefore";
+
+    /** The permit number in the path of every operation on one permit. */
+    public static final String PERMIT_NUMBER = "permitNumber";
+
+    private SharedParameters() {
+    }
+}
