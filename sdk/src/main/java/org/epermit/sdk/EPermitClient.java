@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.epermit.codes.PermitLetters;
 import org.epermit.sdk.internal.ApiCalls;
 import org.epermit.sdk.internal.ApiKeyAuthenticator;
 import org.epermit.sdk.internal.Authenticator;
@@ -55,6 +56,7 @@ public final class EPermitClient {
 
     private final URI baseUrl;
     private final String userAgent;
+    private final PermitLetters permitNumberLetters;
     private final PublicPermitService publicPermits;
     private final PublicEnterpriseService publicEnterprises;
     private final ReferenceService reference;
@@ -88,11 +90,12 @@ public final class EPermitClient {
                 b.attemptTimeout, retry, b.clock, b.sleeper, Transport.Settings.randomKeys()),
                 b.conditionalGets == 0 ? ETagCache.DISABLED : new ETagCache(b.conditionalGets));
         ApiCalls calls = new ApiCalls(transport, json, withoutTrailingSlash(baseUrl));
-        this.publicPermits = new PublicPermitService(calls);
+        this.permitNumberLetters = b.permitNumberLetters;
+        this.publicPermits = new PublicPermitService(calls, permitNumberLetters);
         this.publicEnterprises = new PublicEnterpriseService(calls);
         this.reference = new ReferenceService(calls);
         this.me = new MeService(calls);
-        this.permits = new PermitService(calls);
+        this.permits = new PermitService(calls, permitNumberLetters);
         this.delegations = new DelegationService(calls);
         this.admin = new AdminService(calls);
     }
@@ -188,6 +191,15 @@ public final class EPermitClient {
     }
 
     /**
+     * Returns the letters this client accepts at the end of a permit number ({@link Builder#permitNumberLetters}).
+     *
+     * @return the letters, {@link PermitLetters#NATIONAL} unless the builder was given others
+     */
+    public PermitLetters permitNumberLetters() {
+        return permitNumberLetters;
+    }
+
+    /**
      * Describes the client (never its credentials).
      *
      * @return a description
@@ -238,6 +250,7 @@ public final class EPermitClient {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private int conditionalGets;
+        private PermitLetters permitNumberLetters = PermitLetters.NATIONAL;
 
         private Builder() {
         }
@@ -436,6 +449,21 @@ public final class EPermitClient {
                 throw new IllegalArgumentException("maxResponses must be 0 or more, got " + maxResponses);
             }
             this.conditionalGets = maxResponses;
+            return this;
+        }
+
+        /**
+         * Sets the letters a permit number may end with on this deployment (default {@link PermitLetters#NATIONAL}:
+         * {@code P} on permits, {@code W} on registration receipts, the API's default configuration). A deployment
+         * whose province gives receipts another letter configures it on the service
+         * ({@code epermit.permit-number.registration-letter}); give the client the same letters, e.g.
+         * {@code PermitLetters.of('P', 'D')}, or it refuses those numbers locally, before any call.
+         *
+         * @param letters the letters
+         * @return this builder
+         */
+        public Builder permitNumberLetters(PermitLetters letters) {
+            this.permitNumberLetters = Objects.requireNonNull(letters, "letters");
             return this;
         }
 

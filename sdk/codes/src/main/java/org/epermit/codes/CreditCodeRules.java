@@ -3,6 +3,7 @@ package org.epermit.codes;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rules of a unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from {@link #ALPHABET},
@@ -70,6 +71,20 @@ public final class CreditCodeRules {
                 String.valueOf(actual),
                 "check character should be '" + expected + "', got '" + actual + "'",
                 "校验码应为'" + expected + "'，实际为'" + actual + "'"));
+    }
+
+    /**
+     * Parses input: its canonical form when it is valid, otherwise the exception that {@code refusal} makes of the
+     * violation (each adapter its own: the service a problem, the SDK a {@code ValidationException}).
+     *
+     * @param raw     the input as sent, may be {@code null} (treated as empty)
+     * @param refusal makes the exception to throw for a violation
+     * @param <X>     the exception type
+     * @return the normalized input
+     * @throws X when the input has a violation
+     */
+    public static <X extends Exception> String parse(String raw, Function<Violation, X> refusal) throws X {
+        return normalizedOrThrow(raw, check(raw), refusal);
     }
 
     /**
@@ -152,6 +167,15 @@ public final class CreditCodeRules {
     }
 
     // ---- shared with PermitNumberRules ----
+
+    static <X extends Exception> String normalizedOrThrow(String raw, Optional<Violation> violation,
+            Function<Violation, X> refusal) throws X {
+        Objects.requireNonNull(refusal, "refusal");
+        if (violation.isPresent()) {
+            throw refusal.apply(violation.get());
+        }
+        return normalize(raw);
+    }
 
     static String requireCanonical(String value, Optional<Violation> violation, Identifier identifier) {
         if (violation.isPresent()) {

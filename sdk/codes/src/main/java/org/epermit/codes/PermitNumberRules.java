@@ -2,6 +2,7 @@ package org.epermit.codes;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rules of a permit number (许可证编号, HJ 608-2017): 22 characters = the enterprise's 18-character credit code
@@ -48,6 +49,22 @@ public final class PermitNumberRules {
         }
         // positions 1-21 are now ASCII, so char index = code point index up to the letter
         return checksum(number).or(() -> serial(number)).or(() -> letter(number, letters));
+    }
+
+    /**
+     * Parses input: its canonical form when it is valid, otherwise the exception that {@code refusal} makes of the
+     * violation.
+     *
+     * @param raw     the input as sent, may be {@code null} (treated as empty)
+     * @param letters the letters the number may end with
+     * @param refusal makes the exception to throw for a violation
+     * @param <X>     the exception type
+     * @return the normalized input
+     * @throws X when the input has a violation
+     */
+    public static <X extends Exception> String parse(String raw, PermitLetters letters,
+            Function<Violation, X> refusal) throws X {
+        return CreditCodeRules.normalizedOrThrow(raw, check(raw, letters), refusal);
     }
 
     /**

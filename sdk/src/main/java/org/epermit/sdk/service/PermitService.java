@@ -2,6 +2,7 @@ package org.epermit.sdk.service;
 
 import java.util.List;
 import java.util.Objects;
+import org.epermit.codes.PermitLetters;
 import org.epermit.sdk.ApiTag;
 import org.epermit.sdk.OperationId;
 import org.epermit.sdk.Page;
@@ -24,14 +25,17 @@ import org.epermit.sdk.param.PermitSearchParams;
 public final class PermitService {
 
     private final ApiCalls calls;
+    private final PermitLetters letters;
 
     /**
      * Creates the service; use {@link org.epermit.sdk.EPermitClient#permits()} instead.
      *
-     * @param calls the client's way to the API
+     * @param calls   the client's way to the API
+     * @param letters the letters permit numbers may end with on this deployment, checked before any call
      */
-    public PermitService(ApiCalls calls) {
+    public PermitService(ApiCalls calls, PermitLetters letters) {
         this.calls = Objects.requireNonNull(calls, "calls");
+        this.letters = Objects.requireNonNull(letters, "letters");
     }
 
     /**
@@ -111,7 +115,7 @@ public final class PermitService {
      */
     @OperationId("getPermit")
     public PermitFull get(String permitNumber, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, "path.permitNumber").value();
+        String number = PermitNumber.parse(permitNumber, "path.permitNumber", letters).value();
         return calls.call(options, PermitsApi::new, api -> api.getPermit(number));
     }
 }

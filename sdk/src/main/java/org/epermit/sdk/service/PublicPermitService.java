@@ -2,6 +2,7 @@ package org.epermit.sdk.service;
 
 import java.util.List;
 import java.util.Objects;
+import org.epermit.codes.PermitLetters;
 import org.epermit.sdk.ApiTag;
 import org.epermit.sdk.OperationId;
 import org.epermit.sdk.Page;
@@ -32,14 +33,17 @@ public final class PublicPermitService {
     private static final String PERMIT_NUMBER = "path.permitNumber";
 
     private final ApiCalls calls;
+    private final PermitLetters letters;
 
     /**
      * Creates the service; use {@link org.epermit.sdk.EPermitClient#publicPermits()} instead.
      *
-     * @param calls the client's way to the API
+     * @param calls   the client's way to the API
+     * @param letters the letters permit numbers may end with on this deployment, checked before any call
      */
-    public PublicPermitService(ApiCalls calls) {
+    public PublicPermitService(ApiCalls calls, PermitLetters letters) {
         this.calls = Objects.requireNonNull(calls, "calls");
+        this.letters = Objects.requireNonNull(letters, "letters");
     }
 
     /**
@@ -130,7 +134,7 @@ public final class PublicPermitService {
      */
     @OperationId("getPublicPermit")
     public PublicPermit get(String permitNumber, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER).value();
+        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER, letters).value();
         return calls.call(options, PublicPermitsApi::new, api -> api.getPublicPermit(number));
     }
 
@@ -156,7 +160,7 @@ public final class PublicPermitService {
      */
     @OperationId("getPublicPermitHistory")
     public PermitHistory history(String permitNumber, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER).value();
+        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER, letters).value();
         return calls.call(options, PublicPermitsApi::new, api -> api.getPublicPermitHistory(number));
     }
 
@@ -185,7 +189,7 @@ public final class PublicPermitService {
      */
     @OperationId("getPublicPermitVersion")
     public PublicPermit getVersion(String permitNumber, int version, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER).value();
+        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER, letters).value();
         if (version < 1) {
             throw new ValidationException(ErrorDetails.local(400, "VALIDATION_FAILED",
                     "The version must be a whole number from 1.",
