@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.epermit.codes.PermitLetters;
 import org.epermit.sdk.internal.ApiKeyAuthenticator;
 import org.epermit.sdk.internal.Authenticator;
 import org.epermit.sdk.internal.ETagCache;
@@ -61,6 +62,7 @@ public final class EPermitClient {
 
     private final URI baseUrl;
     private final String userAgent;
+    private final PermitLetters permitNumberLetters;
     private final PublicPermitService publicPermits;
     private final PublicEnterpriseService publicEnterprises;
     private final ReferenceService reference;
@@ -93,11 +95,12 @@ public final class EPermitClient {
         Transport transport = new Transport(http, json, authenticator, new Transport.Settings(baseUrl, headers,
                 b.timeout, b.attemptTimeout, retry, b.clock, b.sleeper, Transport.Settings.randomKeys()),
                 b.conditionalGets == 0 ? ETagCache.DISABLED : new ETagCache(b.conditionalGets));
-        this.publicPermits = new DefaultPublicPermitService(transport);
+        this.permitNumberLetters = b.permitNumberLetters;
+        this.publicPermits = new DefaultPublicPermitService(transport, permitNumberLetters);
         this.publicEnterprises = new DefaultPublicEnterpriseService(transport);
         this.reference = new DefaultReferenceService(transport);
         this.me = new DefaultMeService(transport);
-        this.permits = new DefaultPermitService(transport);
+        this.permits = new DefaultPermitService(transport, permitNumberLetters);
         this.delegations = new DefaultDelegationService(transport);
         this.admin = new DefaultAdminService(transport);
     }
@@ -193,6 +196,15 @@ public final class EPermitClient {
     }
 
     /**
+     * Returns the letters this client accepts at the end of a permit number ({@link Builder#permitNumberLetters}).
+     *
+     * @return the letters, {@link PermitLetters#NATIONAL} unless the builder was given others
+     */
+    public PermitLetters permitNumberLetters() {
+        return permitNumberLetters;
+    }
+
+    /**
      * Describes the client (never its credentials).
      *
      * @return a description
@@ -235,6 +247,7 @@ public final class EPermitClient {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private int conditionalGets;
+        private PermitLetters permitNumberLetters = PermitLetters.NATIONAL;
 
         private Builder() {
         }
@@ -433,6 +446,21 @@ public final class EPermitClient {
                 throw new IllegalArgumentException("maxResponses must be 0 or more, got " + maxResponses);
             }
             this.conditionalGets = maxResponses;
+            return this;
+        }
+
+        /**
+         * Sets the letters a permit number may end with on this deployment (default {@link PermitLetters#NATIONAL}:
+         * {@code P} on permits, {@code W} on registration receipts, the API's default configuration). A deployment
+         * whose province gives receipts another letter configures it on the service
+         * ({@code epermit.permit-number.registration-letter}); give the client the same letters, e.g.
+         * {@code PermitLetters.of('P', 'D')}, or it refuses those numbers locally, before any call.
+         *
+         * @param letters the letters
+         * @return this builder
+         */
+        public Builder permitNumberLetters(PermitLetters letters) {
+            this.permitNumberLetters = Objects.requireNonNull(letters, "letters");
             return this;
         }
 

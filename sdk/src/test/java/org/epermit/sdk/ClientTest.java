@@ -3,7 +3,9 @@ package org.epermit.sdk;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.LocalDate;
 import java.util.List;
+import org.epermit.codes.PermitLetters;
 import org.epermit.sdk.codes.PermitNumber;
+import org.epermit.sdk.errors.NotFoundException;
 import org.epermit.sdk.errors.ValidationException;
 import org.epermit.sdk.model.PermitCategory;
 import org.epermit.sdk.model.PermitStatus;
@@ -11,6 +13,7 @@ import org.epermit.sdk.model.PermitSummary;
 import org.epermit.sdk.model.Pollutant;
 import org.epermit.sdk.model.PublicPermit;
 import org.epermit.sdk.param.PermitSearchParams;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
@@ -177,6 +180,31 @@ class ClientTest {
             assertThat(e.getCode()).isEqualTo("VALIDATION_FAILED");
             assertThat(e.getFieldErrors().get(0).path()).isEqualTo("path.version");
             assertThat(api.getAllServeEvents()).isEmpty();
+        }
+
+        @Test
+        void the_national_permit_number_letters_apply_unless_the_client_is_given_others() {
+            String receipt = "91130200699229617X001D"; // a province whose registration receipts end with D
+            EPermitClient national = client().build();
+            assertThat(national.permitNumberLetters()).isEqualTo(PermitLetters.NATIONAL);
+            for (ThrowingCallable call : List.<ThrowingCallable>of(
+                    () -> national.publicPermits().get(receipt), () -> national.permits().get(receipt))) {
+                assertThat(catchThrowableOfType(ValidationException.class, call).getFieldErrors())
+                        .singleElement().satisfies(f -> assertThat(f.message())
+                                .isEqualTo("must end with one of P, W; got 'D'"));
+            }
+            assertThat(api.getAllServeEvents()).isEmpty();
+
+            api.stubFor(get(urlPathEqualTo("/v1/public/permits/" + receipt)).willReturn(Stubs.permit()));
+            api.stubFor(get(urlPathEqualTo("/v1/permits/" + receipt))
+                    .willReturn(Stubs.problem(404, "PERMIT_NOT_FOUND")));
+            EPermitClient withD = client().permitNumberLetters(PermitLetters.of('P', 'D')).build();
+            withD.publicPermits().get(receipt.toLowerCase());
+            assertThatThrownBy(() -> withD.permits().get(receipt)).isInstanceOf(NotFoundException.class);
+            api.verify(getRequestedFor(urlPathEqualTo("/v1/public/permits/" + receipt)));
+            api.verify(getRequestedFor(urlPathEqualTo("/v1/permits/" + receipt)));
+            assertThatThrownBy(() -> withD.publicPermits().get("91130200699229617X001W"))
+                    .isInstanceOf(ValidationException.class);
         }
 
         @Test

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
+import org.epermit.codes.Printable;
 
 /**
  * The prefix filters of the search API. Each check returns the failing parameter as a {@link FieldError} (code

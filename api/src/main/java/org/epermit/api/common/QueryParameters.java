@@ -5,6 +5,7 @@ import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
+import org.epermit.codes.Printable;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import org.epermit.api.common.Printable;
+import org.epermit.codes.Printable;
 
 import java.time.temporal.Temporal;
 import java.util.ArrayDeque;

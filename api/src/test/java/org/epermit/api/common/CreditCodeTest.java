@@ -239,22 +239,6 @@ class CreditCodeTest {
                     .endsWith("must be 18 characters, got 6040");
             assertThat(e.detail().zh()).startsWith("'" + "A".repeat(40) + "…'不是有效的").doesNotContain("SECRET");
         }
-
-        @Test
-        void the_echo_does_not_split_a_character_outside_the_basic_plane() {
-            String input = "A".repeat(39) + "\uD83D\uDE00" + "B";
-            assertThat(Printable.of(input)).isEqualTo("A".repeat(39) + "\uD83D\uDE00" + "…");
-        }
-
-        @Test
-        void a_lone_surrogate_is_shown_as_a_unicode_escape() {
-            assertThat(Printable.of("A\uD83DB")).isEqualTo("A\\uD83DB");
-        }
-
-        @Test
-        void a_backslash_in_the_input_is_doubled_so_it_cannot_imitate_an_escape() {
-            assertThat(Printable.of("\\u0041")).isEqualTo("\\\\u0041");
-        }
     }
 
     @Nested

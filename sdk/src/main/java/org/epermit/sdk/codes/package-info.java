@@ -3,7 +3,12 @@
  * field-error codes the API would give: {@link org.epermit.sdk.codes.CreditCode} (GB 32100-2015 unified social credit
  * code, check character included) and {@link org.epermit.sdk.codes.PermitNumber} (HJ 608-2017 permit number).
  *
- * <p>The rules are the API's own (same order of checks, same reason codes {@code LENGTH}, {@code CHARACTER},
- * {@code CHECKSUM}, {@code SERIAL}, {@code LETTER}), tested with the same vectors.
+ * <p>The rules are not a copy: they are the library the service itself uses ({@code org.epermit:epermit-codes},
+ * package {@link org.epermit.codes}), so the order of checks and the reason codes ({@code LENGTH}, {@code CHARACTER},
+ * {@code CHECKSUM}, {@code SERIAL}, {@code LETTER}, see {@link org.epermit.codes.Reason}) are the API's by
+ * construction. These types only turn a {@link org.epermit.codes.Violation} into a
+ * {@link org.epermit.sdk.errors.ValidationException}; call {@link org.epermit.codes.CreditCodeRules#check} or
+ * {@link org.epermit.codes.PermitNumberRules#check} for the violation itself (position, expected, actual, English and
+ * Chinese text).
  */
 package org.epermit.sdk.codes;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.epermit.sdk.Page;
 import org.epermit.sdk.RequestOptions;
+import org.epermit.codes.PermitLetters;
 import org.epermit.sdk.codes.PermitNumber;
 import org.epermit.sdk.internal.ApiRequest;
 import org.epermit.sdk.internal.Transport;
@@ -17,14 +18,17 @@ import org.epermit.sdk.service.PermitService;
 public final class DefaultPermitService implements PermitService {
 
     private final Transport transport;
+    private final PermitLetters letters;
 
     /**
      * Creates the service.
      *
      * @param transport the client's transport
+     * @param letters   the letters permit numbers may end with on this deployment, checked before any call
      */
-    public DefaultPermitService(Transport transport) {
+    public DefaultPermitService(Transport transport, PermitLetters letters) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.letters = Objects.requireNonNull(letters, "letters");
     }
 
     @Override
@@ -36,7 +40,7 @@ public final class DefaultPermitService implements PermitService {
 
     @Override
     public PermitFull get(String permitNumber, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, DefaultPublicPermitService.PERMIT_NUMBER).value();
+        String number = PermitNumber.parse(permitNumber, DefaultPublicPermitService.PERMIT_NUMBER, letters).value();
         return transport.call(ApiRequest.get("/v1/permits/{permitNumber}", number), PermitFull.class, options);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.epermit.sdk.Page;
 import org.epermit.sdk.RequestOptions;
+import org.epermit.codes.PermitLetters;
 import org.epermit.sdk.codes.PermitNumber;
 import org.epermit.sdk.errors.ErrorDetails;
 import org.epermit.sdk.errors.FieldError;
@@ -23,14 +24,17 @@ public final class DefaultPublicPermitService implements PublicPermitService {
     static final String PERMIT_NUMBER = "path.permitNumber";
 
     private final Transport transport;
+    private final PermitLetters letters;
 
     /**
      * Creates the service.
      *
      * @param transport the client's transport
+     * @param letters   the letters permit numbers may end with on this deployment, checked before any call
      */
-    public DefaultPublicPermitService(Transport transport) {
+    public DefaultPublicPermitService(Transport transport, PermitLetters letters) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.letters = Objects.requireNonNull(letters, "letters");
     }
 
     @Override
@@ -51,21 +55,21 @@ public final class DefaultPublicPermitService implements PublicPermitService {
 
     @Override
     public PublicPermit get(String permitNumber, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER).value();
+        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER, letters).value();
         return transport.call(ApiRequest.get("/v1/public/permits/{permitNumber}", number), PublicPermit.class,
                 options);
     }
 
     @Override
     public PermitHistory history(String permitNumber, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER).value();
+        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER, letters).value();
         return transport.call(ApiRequest.get("/v1/public/permits/{permitNumber}/history", number),
                 PermitHistory.class, options);
     }
 
     @Override
     public PublicPermit getVersion(String permitNumber, int version, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER).value();
+        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER, letters).value();
         if (version < 1) {
             throw new ValidationException(ErrorDetails.local(400, "VALIDATION_FAILED",
                     "The version must be a whole number from 1.",

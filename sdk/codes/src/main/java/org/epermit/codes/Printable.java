@@ -1,17 +1,25 @@
-package org.epermit.api.common;
+package org.epermit.codes;
 
 /**
- * Makes caller input safe to quote in an error message: at most 40 characters, with anything invisible or
- * ambiguous (controls, format characters, separators, lone surrogates, combining marks) shown as escapes.
+ * Makes untrusted input safe to quote in an error message: at most {@link #MAX_QUOTED} characters, with anything
+ * invisible or ambiguous (controls, format characters, separators, lone surrogates, combining marks) shown as
+ * backslash-u escapes of its UTF-16 units (a tab is shown as backslash, u, 0009) and a
+ * backslash doubled, so that an echo can neither hide text, reorder it nor imitate an escape.
  */
 public final class Printable {
 
-    /** At most this many characters of caller input are quoted. */
+    /** At most this many characters (code points) of the input are quoted; more are cut and marked with '…'. */
     public static final int MAX_QUOTED = 40;
 
     private Printable() {
     }
 
+    /**
+     * Quotes input for a message.
+     *
+     * @param raw the input, may be {@code null} (quoted as empty)
+     * @return at most {@link #MAX_QUOTED} code points of it, escaped, followed by '…' if it was longer
+     */
     public static String of(String raw) {
         if (raw == null) {
             return "";
@@ -30,7 +38,12 @@ public final class Printable {
         return out.toString();
     }
 
-    /** One code point as it may appear in a message. */
+    /**
+     * Quotes one code point as it may appear in a message.
+     *
+     * @param codePoint any code point, a lone surrogate included
+     * @return the character itself when it is visible, otherwise its UTF-16 units as backslash-u escapes
+     */
     public static String codePoint(int codePoint) {
         if (codePoint == '\\') {
             return "\\\\";
