@@ -12,6 +12,7 @@ import org.epermit.api.gateway.TestClients;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.testing.Db;
+import org.epermit.api.testing.TestPermits;
 import org.epermit.api.testing.DelegationTimes;
 import org.junit.jupiter.api.Test;
 
@@ -152,12 +153,7 @@ class PermitAccessTest {
     }
 
     private List<String> enterpriseWithPermits() {
-        String code = Db.string(pool, """
-                SELECT e.credit_code FROM enterprise e JOIN permit p ON p.enterprise_id = e.id
-                WHERE NOT e.pseudo_credit_code GROUP BY e.credit_code HAVING count(*) >= 2 ORDER BY 1 OFFSET 5 LIMIT 1""");
-        List<String> result = new ArrayList<>(List.of(code));
-        result.addAll(Db.strings(pool, "SELECT p.permit_number FROM permit p JOIN enterprise e ON e.id = p.enterprise_id WHERE e.credit_code = $1 ORDER BY 1", code));
-        return result;
+        return TestPermits.enterpriseWithPermits(pool, 5);
     }
 
     private void delegate(String creditCode, CreatedClient vendor, String permits, String scopes) {

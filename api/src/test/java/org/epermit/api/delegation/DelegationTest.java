@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.epermit.api.client.ClientRegistry;
 import org.epermit.api.client.ClientRequests.CreatedClient;
 import org.epermit.api.testing.Db;
+import org.epermit.api.testing.TestPermits;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -37,14 +38,8 @@ class DelegationTest {
     @Inject
     Pool pool;
 
-    /** An enterprise with at least two permits, and its permit numbers. */
     private List<String> enterpriseWithPermits() {
-        String code = Db.string(pool, """
-                SELECT e.credit_code FROM enterprise e JOIN permit p ON p.enterprise_id = e.id
-                WHERE NOT e.pseudo_credit_code GROUP BY e.credit_code HAVING count(*) >= 2 ORDER BY 1 OFFSET 3 LIMIT 1""");
-        List<String> result = new ArrayList<>(List.of(code));
-        result.addAll(Db.strings(pool, "SELECT p.permit_number FROM permit p JOIN enterprise e ON e.id = p.enterprise_id WHERE e.credit_code = $1 ORDER BY 1", code));
-        return result;
+        return TestPermits.enterpriseWithPermits(pool, 3);
     }
 
     private String delegate(String adminKey, String creditCode, CreatedClient vendor, String permits, String scopes) {
