@@ -123,7 +123,7 @@ class LastAdministratorTest {
         }
         assertThat(statuses).as("one demotion done, the other refused (LAST_ADMINISTRATOR)").containsExactlyInAnyOrder(200, 409);
         assertThat(Db.strings(pool, "SELECT array_to_string(roles, ',') FROM api_client WHERE id = ANY ($1) ORDER BY roles",
-                new UUID[]{a.client().id(), b.client().id()}))
+                (Object) new UUID[]{a.client().id(), b.client().id()}))
                 .as("one demoted, the other still the administrator").containsExactly("admin", "vendor");
     }
 

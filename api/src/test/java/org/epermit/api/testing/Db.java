@@ -43,7 +43,7 @@ public final class Db {
         Transaction tx = connection.begin().await().indefinitely();
         int pid = connection.preparedQuery("SELECT pg_backend_pid()").execute().await().indefinitely().iterator().next().getInteger(0);
         connection.preparedQuery("SELECT 1 FROM " + table + " WHERE id = ANY ($1) FOR NO KEY UPDATE")
-                .execute(Tuple.of((Object) ids)).await().indefinitely();
+                .execute(Tuple.tuple().addArrayOfUUID(ids)).await().indefinitely();
         return new HeldLocks(pool, connection, tx, pid);
     }
 

@@ -14,9 +14,10 @@ import org.epermit.api.gateway.TransactionSql;
 @ApplicationScoped
 public class Outbox {
 
+    // text first: a string parameter typed jsonb would be stored as one JSON string, not as the object it spells
     static final String INSERT = """
             INSERT INTO outbox_event (event_type, aggregate_type, aggregate_id, sequence, payload, occurred_at, request_id)
-            VALUES ($1, $2, $3, $4, CAST($5 AS jsonb), now(), $6)""";
+            VALUES ($1, $2, $3, $4, CAST(CAST($5 AS text) AS jsonb), now(), $6)""";
 
     private final ObjectMapper json;
 
