@@ -111,7 +111,7 @@ OUT=bench/results/admin-writes-$LABEL-$STAMP.md
 {
     echo "# Admin write path — $LABEL ($STAMP)"
     echo
-    echo "Commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); $CONNECTIONS connections (one per wrk thread), ${WARMUP} s warm-up, $ROUNDS × ${DURATION} s rounds;"
+    echo "Service built from ${COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)} ($JAR); $CONNECTIONS connections (one per wrk thread), ${WARMUP} s warm-up, $ROUNDS × ${DURATION} s rounds;"
     echo "PostgreSQL at $PGHOST:$PGPORT; $(nproc) CPUs; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
     echo "| write | req/s (median) | rounds req/s | p99 ms (median) | non-2xx + socket errors per round |"
