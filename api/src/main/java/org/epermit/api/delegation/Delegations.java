@@ -63,8 +63,16 @@ public class Delegations {
         this.clients = clients;
     }
 
-    /** Creates a delegation through the caller's transaction {@code tx}. */
-    public Uni<DelegationView> create(SqlClient tx, Caller caller, NewDelegation body) {
+    /**
+     * A delegation to create, its fields checked (before any transaction: a 400 or 403 opens none); what needs the
+     * database (the enterprise, the vendor, the permits) is checked by {@link #create}.
+     */
+    public record Request(String creditCode, UUID vendor, List<String> permits, String[] scopes, OffsetDateTime from,
+                          OffsetDateTime to) {
+    }
+
+    /** Checks a delegation's fields and that the caller may delegate at all; see {@link Request}. */
+    public Request request(Caller caller, NewDelegation body) {
         requireManager(caller);
         if (body == null) {
             throw invalid(List.of(new FieldError("body", "REQUIRED", Message.of("is required", "为必填项"))));
@@ -129,12 +137,20 @@ public class Delegations {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        UUID vendorId = vendor;
+        return new Request(creditCode == null ? null : CreditCode.parse(creditCode, "body.enterpriseCreditCode").value(),
+                vendor, List.copyOf(permits), new LinkedHashSet<>(body.scopes()).toArray(String[]::new), from, body.validTo());
+    }
+
+    /** Creates a delegation through the caller's transaction {@code tx}. */
+    public Uni<DelegationView> create(SqlClient tx, Caller caller, Request request) {
+        UUID vendorId = request.vendor();
         UUID id = UUID.randomUUID();
-        String[] scopes = new LinkedHashSet<>(body.scopes()).toArray(String[]::new);
-        Uni<Long> enterprise = creditCode == null
+        String[] scopes = request.scopes();
+        List<String> permits = request.permits();
+        OffsetDateTime from = request.from();
+        Uni<Long> enterprise = request.creditCode() == null
                 ? Uni.createFrom().item(caller.enterpriseId().orElseThrow())
-                : enterpriseId(tx, CreditCode.parse(creditCode, "body.enterpriseCreditCode").value());
+                : enterpriseId(tx, request.creditCode());
         return enterprise.flatMap(enterpriseId -> {
             if (!caller.hasRole("admin") && !caller.enterpriseId().equals(Optional.of(enterpriseId))) {
                 throw forbidden();
@@ -143,7 +159,7 @@ public class Delegations {
                             INSERT INTO delegation (id, enterprise_id, vendor_client_id, all_permits, scopes, valid_from, valid_to, created_by)
                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
                     .execute(Tuple.from(Arrays.asList(id, enterpriseId, vendorId, permits.isEmpty(), scopes, from,
-                            body.validTo(), caller.clientId())))
+                            request.to(), caller.clientId())))
                     .flatMap(done -> permits.isEmpty() ? Uni.createFrom().voidItem() : tx.preparedQuery("""
                                     INSERT INTO delegation_permit (delegation_id, permit_id)
                                     SELECT $1, p.id FROM permit p WHERE p.permit_number = ANY ($2) AND p.enterprise_id = $3""")
