@@ -32,6 +32,7 @@ import org.hibernate.StaleStateException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -103,24 +104,28 @@ public class WriteTransaction {
 
     private Uni<Response> perform(Transaction transaction) {
         RoutingContext rc = request.getCurrent();
+        AtomicBoolean opened = new AtomicBoolean();  // a malformed key is refused before any transaction: not counted
         return Uni.createFrom().deferred(() -> {
                     Optional<IdempotencyKey> key = rc.request().method() == HttpMethod.POST
                             ? IdempotencyKey.of(rc.request().getHeader(IdempotencyKey.HEADER)) : Optional.empty();
                     key.ifPresent(k -> rc.put(AuditRecorder.IDEMPOTENCY_KEY, k.value()));
                     Caller who = caller.required();
-                    return transaction.open((tx, write) -> key.isPresent()
-                            ? idempotent(tx, rc, who, key.get(), write)
-                            : write.flatMap(outcome -> entailed(tx, rc, outcome)));
+                    return transaction.open((tx, write) -> {
+                        opened.set(true);
+                        return key.isPresent()
+                                ? idempotent(tx, rc, who, key.get(), write)
+                                : write.flatMap(outcome -> entailed(tx, rc, outcome));
+                    });
                 })
                 .invoke(done -> {
                     AuditRecorder.markAudited(rc);
-                    count("committed");
+                    count(opened, "committed");
                 })
                 .onFailure(ApiException.class).call(e -> {
-                    count("refused");
+                    count(opened, "refused");
                     return auditRefusal(rc, (ApiException) e);
                 })
-                .onFailure(e -> !(e instanceof ApiException)).invoke(e -> count("failed"));
+                .onFailure(e -> !(e instanceof ApiException)).invoke(e -> count(opened, "failed"));
     }
 
     /** What a write's outcome entails in its transaction: its event, if it wrote an aggregate, and its audit row. */
@@ -130,7 +135,10 @@ public class WriteTransaction {
         return event.flatMap(done -> audited(tx, rc, outcome, respond(outcome)));
     }
 
-    private void count(String outcome) {
+    private void count(AtomicBoolean opened, String outcome) {
+        if (!opened.get()) {
+            return;
+        }
         Counter.builder("epermit.write.transactions")
                 .description("Write transactions opened, by how they ended: committed, refused (a 4xx, rolled back) or failed")
                 .tag("outcome", outcome).register(registry).increment();
