@@ -209,7 +209,7 @@ public class AdminClientResource {
             IssuedKey key = written.result();
             return WriteOutcome.created(AuditedResource.created(API_KEY, key.keyId()), null, key)
                     .showingSecretOnce(new IssuedKey(key.keyId(), null, key.previousKeysExpireAt()))
-                    .announcing(event("client.key_issued", written));
+                    .announcing(keyEvent("client.key_issued", clientId, written));
         }));
     }
 
@@ -233,7 +233,14 @@ public class AdminClientResource {
             throw ClientRegistry.noSuchKey();
         }
         return writes.runOnEntities(tx -> registry.revokeKey(tx, clientId, keyId).map(written -> WriteOutcome.noContent(
-                AuditedResource.changed(API_KEY, keyId, List.of("revokedAt"))).announcing(event("client.key_revoked", written))));
+                AuditedResource.changed(API_KEY, keyId, List.of("revokedAt")))
+                .announcing(keyEvent("client.key_revoked", clientId, written))));
+    }
+
+    /** The event of a write of a client's key: the client's id and the key's (no secret). */
+    private static AggregateEvent keyEvent(String type, UUID clientId, ClientRegistry.Written<?> written) {
+        return new AggregateEvent(type, CLIENT, clientId.toString(), written.sequence(),
+                new ClientRegistry.KeyEvent(clientId, written.key()));
     }
 
     /** The event of a write of the client aggregate: the client as the write left it (its keys' ids, no secret). */

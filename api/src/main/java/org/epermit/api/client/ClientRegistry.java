@@ -76,8 +76,15 @@ public class ClientRegistry {
         this.delegations = delegations;
     }
 
-    /** What a write of the aggregate did: its result, the client as the write left it, and its event's number. */
-    record Written<T>(T result, ClientView client, long sequence) {
+    /**
+     * What a write of the aggregate did: its result, the client as the write left it ({@code null} for a write of a key,
+     * whose event tells only the key), the key a write of a key wrote, and its event's number.
+     */
+    record Written<T>(T result, ClientView client, ClientView.KeyView key, long sequence) {
+    }
+
+    /** The payload of a key's event: which key of which client, and its lifetime (never its secret). */
+    record KeyEvent(java.util.UUID clientId, ClientView.KeyView key) {
     }
 
     /** A change's outcome, with the fields (as the API names them) it changed. */
@@ -131,9 +138,11 @@ public class ClientRegistry {
             client.oidcClientId = r.oidcClientId();
             client.createdAt = now;
             client.updatedAt = now;
-            return clients.persist(client).flatMap(done -> keys.persist(newKey(client.id, key, now)))
-                    .flatMap(done -> flushed(client))
-                    .map(written -> new Written<>(new CreatedClient(written.client(), key.key()), written.client(), written.sequence()));
+            ApiKey first = newKey(client.id, key, now);
+            // a new client's view needs no query: its unit's code was given, its one key is this one
+            return clients.persist(client).flatMap(done -> keys.persist(first))
+                    .flatMap(done -> flushed(client, r.enterpriseCreditCode(), List.of(first)))
+                    .map(written -> new Written<>(new CreatedClient(written.client(), key.key()), written.client(), null, written.sequence()));
         });
     }
 
@@ -212,7 +221,7 @@ public class ClientRegistry {
                     .invoke(live -> live.forEach(k -> k.revokedAt = now))
                     .flatMap(done -> delegations.endWithDeletedVendor(tx, id, now))
                     .flatMap(done -> flushed(client))
-                    .map(written -> new Written<Void>(null, written.client(), written.sequence()));
+                    .map(written -> new Written<Void>(null, written.client(), null, written.sequence()));
         }));
     }
 
@@ -227,11 +236,11 @@ public class ClientRegistry {
                         "只有处于启用状态的客户端才能获得新密钥。"));
             }
             client.updatedAt = now;  // a key is part of the client: its version guards both
+            ApiKey issued = newKey(id, key, now);
             return keys.list("clientId = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2)", id, until)
                     .invoke(overlapping -> overlapping.forEach(k -> k.expiresAt = until))
-                    .flatMap(done -> keys.persist(newKey(id, key, now)))
-                    .flatMap(done -> flushed(client))
-                    .map(written -> new Written<>(new IssuedKey(key.id(), key.key(), until), written.client(), written.sequence()));
+                    .flatMap(done -> keys.persist(issued))
+                    .flatMap(done -> keyWritten(client, issued, new IssuedKey(key.id(), key.key(), until)));
         });
     }
 
@@ -246,9 +255,8 @@ public class ClientRegistry {
                     }
                     key.revokedAt = now;
                     client.updatedAt = now;
-                    return flushed(client);
-                })
-                .map(written -> new Written<Void>(null, written.client(), written.sequence()))));
+                    return keyWritten(client, key, (Void) null);
+                })));
     }
 
     static ApiException noSuchKey() {
@@ -268,20 +276,33 @@ public class ClientRegistry {
 
     /** Writes the session's changes now (so a taken Keycloak id or a stale version fails here) and views the result. */
     private Uni<Written<Void>> flushed(ApiClient client) {
+        return flushed(client, null, null);
+    }
+
+    /** As {@link #flushed(ApiClient)}, with the client's unit's credit code and its keys when the write knows them. */
+    private Uni<Written<Void>> flushed(ApiClient client, String knownCreditCode, List<ApiKey> knownKeys) {
         return clients.flush()
                 .onFailure(ClientRegistry::uniqueViolation).transform(e -> new ApiException(ErrorCode.CONFLICT,
                         Message.of("Another client already uses this Keycloak client id.", "该 Keycloak 客户端编号已被其他客户端使用。"),
                         List.of(new FieldError("body.oidcClientId", "TAKEN", Message.of("is already in use", "已被使用")))))
-                .flatMap(done -> entityView(client))
-                .map(view -> new Written<>(null, view, client.eventSequence()));
+                .flatMap(done -> entityView(client, knownCreditCode, knownKeys))
+                .map(view -> new Written<>(null, view, null, client.eventSequence()));
     }
 
-    private Uni<ClientView> entityView(ApiClient client) {
-        Uni<String> creditCode = client.enterpriseId == null ? Uni.createFrom().nullItem()
+    /** A write of a key, flushed; its event tells the key (loading every key of the client would cost each rotation more). */
+    private <T> Uni<Written<T>> keyWritten(ApiClient client, ApiKey key, T result) {
+        return clients.flush().map(done -> new Written<>(result, null,
+                new ClientView.KeyView(key.id, utc(key.createdAt), utc(key.expiresAt), utc(key.revokedAt)), client.eventSequence()));
+    }
+
+    private Uni<ClientView> entityView(ApiClient client, String knownCreditCode, List<ApiKey> knownKeys) {
+        Uni<String> creditCode = client.enterpriseId == null || knownCreditCode != null ? Uni.createFrom().item(knownCreditCode)
                 : Panache.getSession().flatMap(s -> TransactionSql.of(s)
                         .query("SELECT credit_code FROM enterprise WHERE id = $1", client.enterpriseId))
                 .map(rows -> rows.get(0).string("credit_code"));
-        return creditCode.flatMap(code -> keys.list("clientId", Sort.by("createdAt"), client.id).map(all -> new ClientView(
+        Uni<List<ApiKey>> allKeys = knownKeys != null ? Uni.createFrom().item(knownKeys)
+                : keys.list("clientId", Sort.by("createdAt"), client.id);
+        return creditCode.flatMap(code -> allKeys.map(all -> new ClientView(
                 client.id, client.name, client.organisation, client.contactEmail, List.of(client.roles),
                 List.of(client.scopes), client.regionCode, code, client.plan, ClientView.ClientStatus.valueOf(client.status),
                 client.oidcClientId, all.stream().map(k -> new ClientView.KeyView(k.id, utc(k.createdAt), utc(k.expiresAt),
