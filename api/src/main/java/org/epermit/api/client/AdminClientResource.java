@@ -32,6 +32,8 @@ import org.epermit.api.common.PathIds;
 import org.epermit.api.common.PagingConfig;
 import org.epermit.api.common.QueryParameters;
 import org.epermit.api.gateway.audit.AuditedResource;
+import org.epermit.api.gateway.auth.ApiKeyFormat;
+import org.epermit.api.gateway.write.AggregateEvent;
 import org.epermit.api.gateway.write.WriteOutcome;
 import org.epermit.api.gateway.write.WriteTransaction;
 import org.epermit.api.client.ClientRequests.ClientChange;
@@ -91,10 +93,12 @@ public class AdminClientResource {
     @APIResponse(responseCode = "409", description = "The Keycloak client id is taken (CONFLICT); or this is a retry of a registration already done, whose API key was shown once and is not kept (SECRET_ALREADY_SHOWN, Location names the client: rotate its key if the first response was lost)")
     @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
     public Uni<Response> create(NewClient body) {
-        return writes.run(tx -> registry.create(tx, body).map(created -> WriteOutcome.created(
-                        AuditedResource.created(CLIENT, created.client().id()),
-                        URI.create("/v1/admin/clients/" + created.client().id()), created)
-                .showingSecretOnce(new CreatedClient(created.client(), null))));
+        ClientCommands.Registration registration = registry.registration(body);  // a 400 opens no transaction
+        return writes.runOnEntities(tx -> registry.create(tx, registration).map(written -> WriteOutcome.created(
+                        AuditedResource.created(CLIENT, written.client().id()),
+                        URI.create("/v1/admin/clients/" + written.client().id()), written.result())
+                .showingSecretOnce(new CreatedClient(written.client(), null))
+                .announcing(event("client.created", written))));
     }
 
     @GET
@@ -156,13 +160,11 @@ public class AdminClientResource {
             throws JsonProcessingException {
         // read as a tree: a record cannot tell a field left out from one sent as null (ClientPatch)
         ClientPatch patch = body == null ? null : ClientPatch.read(body, json);
-        return writes.run(tx -> {
-            UUID clientId = clientId(id);
-            // what it was, in the same transaction, so the audit row can say which fields this change changed
-            return ClientRegistry.find(tx, clientId).flatMap(before -> registry.change(tx, clientId, patch)
-                    .map(after -> WriteOutcome.ok(AuditedResource.changed(CLIENT, clientId,
-                            ClientView.changedFields(before.orElse(null), after)), after)));
-        });
+        UUID clientId = clientId(id);
+        ClientCommands.Change change = registry.change(patch);  // a 400 opens no transaction
+        return writes.runOnEntities(tx -> registry.change(tx, clientId, change).map(changed -> WriteOutcome.ok(
+                        AuditedResource.changed(CLIENT, clientId, changed.changedFields()), changed.client())
+                .announcing(new AggregateEvent("client.changed", CLIENT, clientId.toString(), changed.sequence(), changed.client()))));
     }
 
     @DELETE
@@ -178,11 +180,9 @@ public class AdminClientResource {
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
     @APIResponse(responseCode = "409", description = "It is the last administrator able to act (LAST_ADMINISTRATOR)")
     public Uni<Response> delete(@Parameter(description = "Client id") @PathParam("id") String id) {
-        return writes.run(tx -> {
-            UUID clientId = clientId(id);
-            return registry.delete(tx, clientId).map(done -> WriteOutcome.noContent(
-                    AuditedResource.changed(CLIENT, clientId, List.of("status"))));
-        });
+        UUID clientId = clientId(id);
+        return writes.runOnEntities(tx -> registry.delete(tx, clientId).map(written -> WriteOutcome.noContent(
+                AuditedResource.changed(CLIENT, clientId, List.of("status"))).announcing(event("client.deleted", written))));
     }
 
     @POST
@@ -196,9 +196,13 @@ public class AdminClientResource {
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
     @APIResponse(responseCode = "409", description = "The client is suspended (CONFLICT); or this is a retry of a rotation already done, whose key was shown once and is not kept (SECRET_ALREADY_SHOWN: rotate again if the first response was lost)")
     public Uni<Response> rotate(@Parameter(description = "Client id") @PathParam("id") String id) {
-        return writes.run(tx -> registry.rotate(tx, clientId(id)).map(key -> WriteOutcome.created(
-                        AuditedResource.created(API_KEY, key.keyId()), null, key)
-                .showingSecretOnce(new IssuedKey(key.keyId(), null, key.previousKeysExpireAt()))));
+        UUID clientId = clientId(id);
+        return writes.runOnEntities(tx -> registry.rotate(clientId).map(written -> {
+            IssuedKey key = written.result();
+            return WriteOutcome.created(AuditedResource.created(API_KEY, key.keyId()), null, key)
+                    .showingSecretOnce(new IssuedKey(key.keyId(), null, key.previousKeysExpireAt()))
+                    .announcing(keyEvent("client.key_issued", clientId, written));
+        }));
     }
 
     @DELETE
@@ -214,8 +218,25 @@ public class AdminClientResource {
     @APIResponse(responseCode = "409", description = "It is the last credential of the last administrator able to act (LAST_ADMINISTRATOR)")
     public Uni<Response> revoke(@Parameter(description = "Client id") @PathParam("id") String id,
                                 @Parameter(description = "Key id (the part after epk_)", example = "k3v9x0q2m7c4b8n1") @PathParam("keyId") String keyId) {
-        return writes.run(tx -> registry.revokeKey(tx, clientId(id), keyId).map(done -> WriteOutcome.noContent(
-                AuditedResource.changed(API_KEY, keyId, List.of("revokedAt")))));
+        UUID clientId = clientId(id);
+        if (!ApiKeyFormat.isKeyId(keyId)) {
+            // not a key id at all (it would reach the database as text it may refuse, a NUL): no key has it
+            throw ClientRegistry.noSuchKey();
+        }
+        return writes.runOnEntities(tx -> registry.revokeKey(tx, clientId, keyId).map(written -> WriteOutcome.noContent(
+                AuditedResource.changed(API_KEY, keyId, List.of("revokedAt")))
+                .announcing(keyEvent("client.key_revoked", clientId, written))));
+    }
+
+    /** The event of a write of a client's key: the client's id and the key's (no secret). */
+    private static AggregateEvent keyEvent(String type, UUID clientId, ClientRegistry.Written<?> written) {
+        return new AggregateEvent(type, CLIENT, clientId.toString(), written.sequence(),
+                new ClientRegistry.KeyEvent(clientId, written.key()));
+    }
+
+    /** The event of a write of the client aggregate: the client as the write left it (its keys' ids, no secret). */
+    private static AggregateEvent event(String type, ClientRegistry.Written<?> written) {
+        return new AggregateEvent(type, CLIENT, written.client().id().toString(), written.sequence(), written.client());
     }
 
     private static UUID clientId(String raw) {

@@ -1,8 +1,7 @@
 package org.epermit.api.client;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
+import org.epermit.api.gateway.TransactionSql;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.Message;
@@ -31,24 +30,27 @@ final class Administrators {
     }
 
     /**
-     * Runs {@code write}, which changes client {@code target}, through {@code tx}; fails it with
-     * {@code LAST_ADMINISTRATOR} (the transaction then rolls back) if it took away the last administrator able to act.
+     * Runs {@code write}, which changes client {@code target} in the transaction of {@code tx}, then {@code flush}es
+     * it to the database and fails it with {@code LAST_ADMINISTRATOR} (the transaction then rolls back) if it took away
+     * the last administrator able to act. The entity it changes may have been read before the locks: if another write
+     * changed it meanwhile, its flush fails on the stale version (CONCURRENT_MODIFICATION), which loses nothing either.
      */
-    static <T> Uni<T> keepingOne(SqlClient tx, UUID target, OffsetDateTime now, Supplier<Uni<T>> write) {
-        return tx.preparedQuery("""
+    static <T> Uni<T> keepingOne(TransactionSql tx, UUID target, OffsetDateTime now, Supplier<Uni<Void>> flush,
+                                 Supplier<Uni<T>> write) {
+        return tx.query("""
                         SELECT c.id FROM api_client c WHERE c.id = $1 OR (c.status = 'ACTIVE' AND 'admin' = ANY (c.roles))
-                        ORDER BY c.id FOR NO KEY UPDATE""")
-                .execute(Tuple.of(target))
-                .flatMap(locked -> tx.preparedQuery("SELECT EXISTS (SELECT 1 FROM api_client c WHERE " + ABLE + " AND c.id = $2)")
-                        .execute(Tuple.of(now, target)))
-                .map(rows -> rows.iterator().next().getBoolean(0))
-                .flatMap(wasAble -> write.get().call(done -> wasAble ? oneLeft(tx, now) : Uni.createFrom().voidItem()));
+                        ORDER BY c.id FOR NO KEY UPDATE""", target)
+                .flatMap(locked -> tx.query("SELECT EXISTS (SELECT 1 FROM api_client c WHERE " + ABLE + " AND c.id = $2) AS able",
+                        now, target))
+                .map(rows -> rows.get(0).bool("able"))
+                .flatMap(wasAble -> write.get().call(done -> wasAble
+                        ? flush.get().flatMap(flushed -> oneLeft(tx, now)) : Uni.createFrom().voidItem()));
     }
 
-    private static Uni<Void> oneLeft(SqlClient tx, OffsetDateTime now) {
-        return tx.preparedQuery("SELECT EXISTS (SELECT 1 FROM api_client c WHERE " + ABLE + ")").execute(Tuple.of(now))
+    private static Uni<Void> oneLeft(TransactionSql tx, OffsetDateTime now) {
+        return tx.query("SELECT EXISTS (SELECT 1 FROM api_client c WHERE " + ABLE + ") AS able", now)
                 .map(rows -> {
-                    if (!rows.iterator().next().getBoolean(0)) {
+                    if (!rows.get(0).bool("able")) {
                         throw new ApiException(ErrorCode.LAST_ADMINISTRATOR, Message.of(
                                 "This is the last administrator able to act: demoting, suspending or deleting it, or taking "
                                         + "away its last credential, would leave nobody to manage the API. Register or enable "

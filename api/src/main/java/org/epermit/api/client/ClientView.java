@@ -33,22 +33,4 @@ public record ClientView(
     }
 
     public enum ClientStatus { ACTIVE, SUSPENDED, DELETED }
-
-    /** The fields (as the API names them) that differ between {@code before} and {@code after}; all if there was no before. */
-    public static List<String> changedFields(ClientView before, ClientView after) {
-        java.util.Map<String, java.util.function.Function<ClientView, Object>> fields = new java.util.LinkedHashMap<>();
-        fields.put("name", ClientView::name);
-        fields.put("organisation", ClientView::organisation);
-        fields.put("contactEmail", ClientView::contactEmail);
-        fields.put("roles", ClientView::roles);
-        fields.put("scopes", ClientView::scopes);
-        fields.put("regionCode", ClientView::regionCode);
-        fields.put("enterpriseCreditCode", ClientView::enterpriseCreditCode);
-        fields.put("plan", ClientView::plan);
-        fields.put("status", ClientView::status);
-        fields.put("oidcClientId", ClientView::oidcClientId);
-        return fields.entrySet().stream()
-                .filter(f -> before == null || !java.util.Objects.equals(f.getValue().apply(before), f.getValue().apply(after)))
-                .map(java.util.Map.Entry::getKey).toList();
-    }
 }

@@ -1,7 +1,6 @@
 package org.epermit.api.common;
 
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
@@ -10,7 +9,6 @@ import org.epermit.codes.Printable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,14 +19,14 @@ import java.util.stream.Collectors;
 /**
  * Reads a request's query parameters strictly and collects every problem, so that one 400 names all failing
  * parameters at once. Unknown and repeated parameters are errors: a typo ({@code regoin=44}) must not silently
- * widen a search.
+ * widen a search. The values are checked by the one {@link FieldValidator}, which bodies use too.
  */
 public final class QueryParameters {
 
     private static final int MAX_VALUE_LENGTH = 200;
 
     private final MultivaluedMap<String, String> raw;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final FieldValidator errors = new FieldValidator();
 
     private QueryParameters(MultivaluedMap<String, String> raw) {
         this.raw = raw;
@@ -71,9 +69,7 @@ public final class QueryParameters {
             errors.add(new FieldError(path, "EMPTY", Message.of("must not be empty when given", "提供时不能为空")));
             return Optional.empty();
         }
-        Optional<FieldError> problem = FreeText.check(value, path, maxLength);
-        problem.ifPresent(errors::add);
-        return problem.isPresent() ? Optional.empty() : Optional.of(value);
+        return Optional.ofNullable(errors.text(path, value, true, maxLength));
     }
 
     public <E extends Enum<E>> Optional<E> enumValue(String name, Class<E> type) {
@@ -121,7 +117,7 @@ public final class QueryParameters {
     }
 
     private <T> Optional<T> inRange(T value, Optional<FieldError> outside) {
-        outside.ifPresent(errors::add);
+        errors.check(outside);
         return outside.isPresent() ? Optional.empty() : Optional.of(value);
     }
 
@@ -150,13 +146,11 @@ public final class QueryParameters {
 
     /** Adds the error a value check found, if any. */
     public void check(Optional<FieldError> error) {
-        error.ifPresent(errors::add);
+        errors.check(error);
     }
 
     /** Throws one {@code VALIDATION_FAILED} naming every failing parameter, if any failed. */
     public void throwIfInvalid() {
-        if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
-        }
+        errors.throwIfInvalid();
     }
 }

@@ -81,7 +81,8 @@ public class DelegationResource {
     @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
     public Uni<Response> create(DelegationView.NewDelegation body) {
         Caller who = caller.required();
-        return writes.run(tx -> delegations.create(tx, who, body)
+        Delegations.Request request = delegations.request(who, body);  // a 400 or 403 opens no transaction
+        return writes.run(tx -> delegations.create(tx, who, request)
                 .map(d -> WriteOutcome.created(AuditedResource.created(DELEGATION, d.id()), URI.create("/v1/delegations/" + d.id()), d)));
     }
 
@@ -134,11 +135,9 @@ public class DelegationResource {
     @APIResponse(responseCode = "404", description = "No such delegation visible to the caller (DELEGATION_NOT_FOUND)")
     public Uni<Response> revoke(@Parameter(description = "Delegation id") @PathParam("id") String id) {
         Caller who = caller.required();
-        return writes.run(tx -> {
-            UUID delegation = id(id);
-            return delegations.revoke(tx, who, delegation).map(revokedNow -> WriteOutcome.noContent(
-                    AuditedResource.changed(DELEGATION, delegation, revokedNow ? List.of("revokedAt") : List.of())));
-        });
+        UUID delegation = id(id);
+        return writes.run(tx -> delegations.revoke(tx, who, delegation).map(revokedNow -> WriteOutcome.noContent(
+                AuditedResource.changed(DELEGATION, delegation, revokedNow ? List.of("revokedAt") : List.of()))));
     }
 
     private static UUID id(String raw) {

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.epermit.api.common.CreditCode;
 import org.epermit.api.common.PermitNumber;
 import org.epermit.api.gateway.Caller;
+import org.epermit.api.gateway.RegisteredClients;
+import org.epermit.api.gateway.TransactionSql;
 import org.epermit.api.delegation.DelegationView.NewDelegation;
 import org.epermit.api.permit.PermitNumberConfig;
 import org.epermit.api.problem.ApiException;
@@ -35,15 +37,15 @@ public class Delegations {
 
     private static final Set<String> SCOPES = Set.of("permits:read", "filings:write");
     private static final String SELECT = """
-            SELECT d.id, e.credit_code, e.name, d.vendor_client_id, c.name, d.all_permits,
+            SELECT d.id, e.credit_code, e.name AS enterprise_name, d.vendor_client_id, c.name AS vendor_name, d.all_permits,
                    coalesce((SELECT array_agg(p.permit_number ORDER BY p.permit_number) FROM delegation_permit dp
-                             JOIN permit p ON p.id = dp.permit_id WHERE dp.delegation_id = d.id), '{}'),
+                             JOIN permit p ON p.id = dp.permit_id WHERE dp.delegation_id = d.id), '{}') AS permit_numbers,
                    d.scopes, d.valid_from, d.valid_to, d.revoked_at, d.created_at, d.enterprise_id,
                    -- deleting a vendor revokes its delegations in the deletion's transaction, whose now() is also the
                    -- deleted client's updated_at (ClientRegistry.delete, endWithDeletedVendor)
                    CASE WHEN d.revoked_at IS NULL THEN NULL
                         WHEN c.status = 'DELETED' AND d.revoked_at = c.updated_at THEN 'VENDOR_DELETED'
-                        ELSE 'REVOKED' END
+                        ELSE 'REVOKED' END AS revocation_reason
             FROM delegation d JOIN enterprise e ON e.id = d.enterprise_id JOIN api_client c ON c.id = d.vendor_client_id
             """;
 
@@ -51,16 +53,26 @@ public class Delegations {
     private final Clock clock;
     private final PermitNumberConfig numbers;
     private final DelegationConfig config;
+    private final RegisteredClients clients;
 
-    public Delegations(Pool pool, Clock clock, PermitNumberConfig numbers, DelegationConfig config) {
+    public Delegations(Pool pool, Clock clock, PermitNumberConfig numbers, DelegationConfig config, RegisteredClients clients) {
         this.pool = pool;
         this.clock = clock;
         this.numbers = numbers;
         this.config = config;
+        this.clients = clients;
     }
 
-    /** Creates a delegation through the caller's transaction {@code tx}. */
-    public Uni<DelegationView> create(SqlClient tx, Caller caller, NewDelegation body) {
+    /**
+     * A delegation to create, its fields checked (before any transaction: a 400 or 403 opens none); what needs the
+     * database (the enterprise, the vendor, the permits) is checked by {@link #create}.
+     */
+    public record Request(String creditCode, UUID vendor, List<String> permits, String[] scopes, OffsetDateTime from,
+                          OffsetDateTime to) {
+    }
+
+    /** Checks a delegation's fields and that the caller may delegate at all; see {@link Request}. */
+    public Request request(Caller caller, NewDelegation body) {
         requireManager(caller);
         if (body == null) {
             throw invalid(List.of(new FieldError("body", "REQUIRED", Message.of("is required", "为必填项"))));
@@ -125,12 +137,20 @@ public class Delegations {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        UUID vendorId = vendor;
+        return new Request(creditCode == null ? null : CreditCode.parse(creditCode, "body.enterpriseCreditCode").value(),
+                vendor, List.copyOf(permits), new LinkedHashSet<>(body.scopes()).toArray(String[]::new), from, body.validTo());
+    }
+
+    /** Creates a delegation through the caller's transaction {@code tx}. */
+    public Uni<DelegationView> create(SqlClient tx, Caller caller, Request request) {
+        UUID vendorId = request.vendor();
         UUID id = UUID.randomUUID();
-        String[] scopes = new LinkedHashSet<>(body.scopes()).toArray(String[]::new);
-        Uni<Long> enterprise = creditCode == null
+        String[] scopes = request.scopes();
+        List<String> permits = request.permits();
+        OffsetDateTime from = request.from();
+        Uni<Long> enterprise = request.creditCode() == null
                 ? Uni.createFrom().item(caller.enterpriseId().orElseThrow())
-                : enterpriseId(tx, CreditCode.parse(creditCode, "body.enterpriseCreditCode").value());
+                : enterpriseId(tx, request.creditCode());
         return enterprise.flatMap(enterpriseId -> {
             if (!caller.hasRole("admin") && !caller.enterpriseId().equals(Optional.of(enterpriseId))) {
                 throw forbidden();
@@ -139,7 +159,7 @@ public class Delegations {
                             INSERT INTO delegation (id, enterprise_id, vendor_client_id, all_permits, scopes, valid_from, valid_to, created_by)
                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
                     .execute(Tuple.from(Arrays.asList(id, enterpriseId, vendorId, permits.isEmpty(), scopes, from,
-                            body.validTo(), caller.clientId())))
+                            request.to(), caller.clientId())))
                     .flatMap(done -> permits.isEmpty() ? Uni.createFrom().voidItem() : tx.preparedQuery("""
                                     INSERT INTO delegation_permit (delegation_id, permit_id)
                                     SELECT $1, p.id FROM permit p WHERE p.permit_number = ANY ($2) AND p.enterprise_id = $3""")
@@ -195,13 +215,14 @@ public class Delegations {
 
     /**
      * Ends, through the deletion's transaction {@code tx}, the delegations naming a vendor client being deleted: those
-     * in force or still to come are revoked at the deletion's time (expired and revoked ones stay as they ended).
+     * in force or still to come are revoked at the deletion's time, which is also the deleted client's {@code updated_at}
+     * (expired and revoked ones stay as they ended).
      */
-    public Uni<Void> endWithDeletedVendor(SqlClient tx, UUID vendor) {
-        return tx.preparedQuery("""
-                        UPDATE delegation SET revoked_at = now()
-                        WHERE vendor_client_id = $1 AND revoked_at IS NULL AND valid_to > now()""")
-                .execute(Tuple.of(vendor)).replaceWithVoid();
+    public Uni<Void> endWithDeletedVendor(TransactionSql tx, UUID vendor, OffsetDateTime deletedAt) {
+        return tx.update("""
+                        UPDATE delegation SET revoked_at = $2
+                        WHERE vendor_client_id = $1 AND revoked_at IS NULL AND valid_to > $2""", vendor, deletedAt)
+                .replaceWithVoid();
     }
 
     /** Administrators see all delegations; an enterprise its own; a vendor those naming it. */
@@ -237,10 +258,9 @@ public class Delegations {
         });
     }
 
-    private static Uni<Void> checkVendor(SqlClient tx, UUID vendor) {
-        return tx.preparedQuery("SELECT 1 FROM api_client WHERE id = $1 AND status = 'ACTIVE' AND 'vendor' = ANY (roles)")
-                .execute(Tuple.of(vendor)).map(rows -> {
-                    if (rows.size() == 0) {
+    private Uni<Void> checkVendor(SqlClient tx, UUID vendor) {
+        return clients.byId(tx, vendor).map(found -> {
+                    if (found.filter(c -> c.active() && c.roles().contains("vendor")).isEmpty()) {
                         throw invalid(List.of(new FieldError("body.vendorClientId", "NOT_A_VENDOR", Message.of(
                                 "is not an active vendor client", "不是处于启用状态的第三方服务商客户端"))));
                     }
@@ -250,16 +270,17 @@ public class Delegations {
 
     private DelegationView view(Row r) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime from = r.getOffsetDateTime(8);
-        OffsetDateTime to = r.getOffsetDateTime(9);
-        OffsetDateTime revoked = r.getOffsetDateTime(10);
+        OffsetDateTime from = r.getOffsetDateTime("valid_from");
+        OffsetDateTime to = r.getOffsetDateTime("valid_to");
+        OffsetDateTime revoked = r.getOffsetDateTime("revoked_at");
         DelegationView.Status status = revoked != null ? DelegationView.Status.REVOKED
                 : !now.isBefore(to) ? DelegationView.Status.EXPIRED
                 : now.isBefore(from) ? DelegationView.Status.SCHEDULED : DelegationView.Status.ACTIVE;
-        return new DelegationView(r.getUUID(0), r.getString(1), r.getString(2), r.getUUID(3), r.getString(4),
-                r.getBoolean(5), List.of(r.getArrayOfStrings(6)), List.of(r.getArrayOfStrings(7)), from, to, revoked,
-                r.getString(13) == null ? null : DelegationView.RevocationReason.valueOf(r.getString(13)),
-                status, r.getOffsetDateTime(11));
+        String reason = r.getString("revocation_reason");
+        return new DelegationView(r.getUUID("id"), r.getString("credit_code"), r.getString("enterprise_name"),
+                r.getUUID("vendor_client_id"), r.getString("vendor_name"), r.getBoolean("all_permits"),
+                List.of(r.getArrayOfStrings("permit_numbers")), List.of(r.getArrayOfStrings("scopes")), from, to, revoked,
+                reason == null ? null : DelegationView.RevocationReason.valueOf(reason), status, r.getOffsetDateTime("created_at"));
     }
 
     static ApiException notFound(UUID id) {

@@ -6,12 +6,13 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.epermit.api.gateway.auth.ApiKeyFormat;
+import org.epermit.api.client.FixedClients;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,8 +59,8 @@ public class DemoCallers {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             String delegatedEnterprise = ensureCallers(c);
-            String adminKey = freshKey(c, ADMIN);
-            String vendorKey = freshKey(c, VENDOR);
+            String adminKey = FixedClients.freshKey(c, ADMIN);
+            String vendorKey = FixedClients.freshKey(c, VENDOR);
             c.commit();
             System.out.printf("%n  Demo credentials (new at every start; send as the X-API-Key header):%n"
                     + "    administrator:  %s%n"
@@ -70,14 +71,10 @@ public class DemoCallers {
     }
 
     private static String ensureCallers(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO api_client (id, name, organisation, roles, scopes, plan, status)
-                VALUES (?, ?, ?, ?::text[], ?::text[], ?, 'ACTIVE')
-                ON CONFLICT (id) DO UPDATE SET status = 'ACTIVE'""")) {
-            add(st, ADMIN, "Demo administrator", "ePermit demo", "{admin}", "{admin,permits:read,stats:read,reviews:write}", "partner");
-            add(st, VENDOR, "Demo vendor", "演示环保服务有限公司", "{vendor}", "{permits:read,filings:write}", "standard");
-            st.executeBatch();
-        }
+        FixedClients.ensure(c, ADMIN, "Demo administrator", "ePermit demo", List.of("admin"),
+                List.of("admin", "permits:read", "stats:read", "reviews:write"), "partner");
+        FixedClients.ensure(c, VENDOR, "Demo vendor", "演示环保服务有限公司", List.of("vendor"),
+                List.of("permits:read", "filings:write"), "standard");
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO delegation (id, enterprise_id, vendor_client_id, all_permits, scopes, valid_from, valid_to, created_by)
                 SELECT ?, p.enterprise_id, ?, true, '{permits:read,filings:write}', now(), now() + interval '1 year', ?
@@ -95,32 +92,5 @@ public class DemoCallers {
                 return rs.next() ? rs.getString(1) : "(none)";
             }
         }
-    }
-
-    private static void add(PreparedStatement st, UUID id, String name, String org, String roles, String scopes,
-                            String plan) throws SQLException {
-        st.setObject(1, id);
-        st.setString(2, name);
-        st.setString(3, org);
-        st.setString(4, roles);
-        st.setString(5, scopes);
-        st.setString(6, plan);
-        st.addBatch();
-    }
-
-    private static String freshKey(Connection c, UUID client) throws SQLException {
-        try (PreparedStatement revoke = c.prepareStatement(
-                "UPDATE api_key SET revoked_at = now() WHERE client_id = ? AND revoked_at IS NULL")) {
-            revoke.setObject(1, client);
-            revoke.executeUpdate();
-        }
-        ApiKeyFormat.NewKey key = ApiKeyFormat.generate();
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO api_key (id, client_id, secret_sha256) VALUES (?, ?, ?)")) {
-            insert.setString(1, key.id());
-            insert.setObject(2, client);
-            insert.setBytes(3, key.secretSha256());
-            insert.executeUpdate();
-        }
-        return key.key();
     }
 }

@@ -15,8 +15,8 @@ import java.util.Optional;
 public class EnterpriseQueries {
 
     private static final String BY_CREDIT_CODE = """
-            SELECT e.id, e.credit_code, e.name, e.address, e.region_code, r.name_zh, r.name_en,
-                   e.industry_code, i.name_zh, i.name_en
+            SELECT e.id, e.credit_code, e.name, e.address, e.region_code, r.name_zh AS region_zh, r.name_en AS region_en,
+                   e.industry_code, i.name_zh AS industry_zh, i.name_en AS industry_en
             FROM enterprise e
             JOIN region r ON r.code = e.region_code
             JOIN industry i ON i.code = e.industry_code
@@ -37,10 +37,10 @@ public class EnterpriseQueries {
                 return Uni.createFrom().item(Optional.<PublicEnterprise>empty());
             }
             Row r = it.next();
-            return permits.ofEnterprise(r.getLong(0)).map(list -> Optional.of(new PublicEnterprise(
-                    r.getString(1), r.getString(2), r.getString(3),
-                    new CodeName(r.getString(4), r.getString(5), r.getString(6)),
-                    new CodeName(r.getString(7), r.getString(8), r.getString(9)),
+            return permits.ofEnterprise(r.getLong("id")).map(list -> Optional.of(new PublicEnterprise(
+                    r.getString("credit_code"), r.getString("name"), r.getString("address"),
+                    new CodeName(r.getString("region_code"), r.getString("region_zh"), r.getString("region_en")),
+                    new CodeName(r.getString("industry_code"), r.getString("industry_zh"), r.getString("industry_en")),
                     list)));
         });
     }

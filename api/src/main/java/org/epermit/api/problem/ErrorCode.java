@@ -22,6 +22,7 @@ public enum ErrorCode {
     CONFLICT(409, "Conflict", "与现有数据冲突"),
     IDEMPOTENCY_IN_PROGRESS(409, "A request with this idempotency key is in progress", "使用该幂等键的请求正在处理中"),
     LAST_ADMINISTRATOR(409, "Last administrator", "最后一个管理员"),
+    CONCURRENT_MODIFICATION(409, "Changed by another request meanwhile", "已被另一请求同时修改"),
     SECRET_ALREADY_SHOWN(409, "Already done; its secret was shown once", "请求已处理，其密钥仅显示一次"),
     IDEMPOTENCY_CONFLICT(422, "Idempotency key reused for another request", "幂等键已用于另一个请求"),
     METHOD_NOT_ALLOWED(405, "Method not allowed", "不支持该请求方法"),

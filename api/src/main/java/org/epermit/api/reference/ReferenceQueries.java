@@ -22,14 +22,16 @@ public class ReferenceQueries {
 
     public ReferenceQueries(Pool pool) {
         this.pollutants = list(pool, "SELECT code, name_zh, name_en, medium, unit, is_flow FROM pollutant ORDER BY display_order, code",
-                r -> new ReferenceData.Pollutant(r.getString(0), r.getString(1), r.getString(2),
-                        Medium.valueOf(r.getString(3)), r.getString(4), r.getBoolean(5)))
+                r -> new ReferenceData.Pollutant(r.getString("code"), r.getString("name_zh"), r.getString("name_en"),
+                        Medium.valueOf(r.getString("medium")), r.getString("unit"), r.getBoolean("is_flow")))
                 .map(ReferenceData.PollutantList::new).memoize().indefinitely();
         this.industries = list(pool, "SELECT code, section, name_zh, name_en FROM industry ORDER BY code",
-                r -> new ReferenceData.Industry(r.getString(0), r.getString(1), r.getString(2), r.getString(3)))
+                r -> new ReferenceData.Industry(r.getString("code"), r.getString("section"), r.getString("name_zh"),
+                        r.getString("name_en")))
                 .map(ReferenceData.IndustryList::new).memoize().indefinitely();
         this.regions = list(pool, "SELECT code, name_zh, name_en, level, parent_code FROM region ORDER BY code",
-                r -> new ReferenceData.Region(r.getString(0), r.getString(1), r.getString(2), r.getInteger(3), r.getString(4)))
+                r -> new ReferenceData.Region(r.getString("code"), r.getString("name_zh"), r.getString("name_en"),
+                        r.getInteger("level"), r.getString("parent_code")))
                 .map(ReferenceData.RegionList::new).memoize().indefinitely();
     }
 

@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.CallerAddresses;
 import org.epermit.api.gateway.CredentialType;
+import org.epermit.api.gateway.TransactionSql;
 import org.epermit.api.common.RequestIds;
 import org.epermit.api.gateway.auth.ApiKeyAuthenticationMechanism;
 import org.epermit.api.gateway.auth.CredentialHeaders;
@@ -92,11 +93,9 @@ public class AuditRecorder {
      * with the status its response will carry and the resource the write acted on ({@code null} if it acted on none).
      * Once it has succeeded, call {@link #markAudited} so the batch skips the request.
      */
-    public Uni<Void> recordNow(io.vertx.mutiny.sqlclient.SqlClient client, RoutingContext rc, int status,
-                               AuditedResource resource) {
+    public Uni<Void> recordNow(TransactionSql client, RoutingContext rc, int status, AuditedResource resource) {
         Long started = rc.get(STARTED);
-        return client.preparedQuery(AuditRow.INSERT)
-                .execute(row(rc, started == null ? System.nanoTime() : started, status, resource).tuple())
+        return client.update(AuditRow.INSERT, row(rc, started == null ? System.nanoTime() : started, status, resource).values())
                 .replaceWithVoid();
     }
 

@@ -110,7 +110,7 @@ public class AuditResource {
         resourceId.ifPresent(v -> where.add("resource_id = " + arg(args, v)));
         before.ifPresent(v -> where.add("id < " + arg(args, v)));
         String sql = "SELECT id, occurred_at, client_id, subject, credential_type, method, route, permit_number, status, "
-                + "latency_ms, request_id, body_sha256, host(client_ip), idempotency_key, replayed, "
+                + "latency_ms, request_id, body_sha256, host(client_ip) AS client_ip, idempotency_key, replayed, "
                 + "correlation_id, resource_type, resource_id, changed_fields FROM audit_log"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY id DESC LIMIT " + arg(args, limit + 1);
@@ -143,12 +143,14 @@ public class AuditResource {
     }
 
     private static AuditEntry entry(Row r) {
-        var body = r.getBuffer(11);
-        return new AuditEntry(r.getLong(0), r.getOffsetDateTime(1), r.getUUID(2), r.getString(3),
-                CredentialType.valueOf(r.getString(4)), r.getString(5), r.getString(6), r.getString(7), r.getInteger(8),
-                r.getBigDecimal(9), r.getString(10), body == null ? null : HexFormat.of().formatHex(body.getBytes()),
-                r.getString(12), r.getString(13), r.getBoolean(14), r.getString(15), r.getString(16), r.getString(17),
-                r.getArrayOfStrings(18) == null ? null : List.of(r.getArrayOfStrings(18)));
+        var body = r.getBuffer("body_sha256");
+        String[] changed = r.getArrayOfStrings("changed_fields");
+        return new AuditEntry(r.getLong("id"), r.getOffsetDateTime("occurred_at"), r.getUUID("client_id"), r.getString("subject"),
+                CredentialType.valueOf(r.getString("credential_type")), r.getString("method"), r.getString("route"),
+                r.getString("permit_number"), r.getInteger("status"), r.getBigDecimal("latency_ms"), r.getString("request_id"),
+                body == null ? null : HexFormat.of().formatHex(body.getBytes()), r.getString("client_ip"),
+                r.getString("idempotency_key"), r.getBoolean("replayed"), r.getString("correlation_id"),
+                r.getString("resource_type"), r.getString("resource_id"), changed == null ? null : List.of(changed));
     }
 
     @Schema(name = "AuditEntry")

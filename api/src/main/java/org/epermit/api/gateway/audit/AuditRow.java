@@ -23,7 +23,7 @@ record AuditRow(OffsetDateTime occurredAt, UUID clientId, String subject, Creden
             INSERT INTO audit_log (occurred_at, client_id, subject, credential_type, method, route, permit_number, status,
                                    latency_ms, request_id, body_sha256, client_ip, idempotency_key, replayed, correlation_id,
                                    resource_type, resource_id, changed_fields)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ($12::text)::inet, $13, $14, $15, $16, $17, $18)""";
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CAST(CAST($12 AS text) AS inet), $13, $14, $15, $16, $17, $18)""";
 
     /** The column is numeric(10, 3): a request slower than this (2.7 hours) is recorded at this. */
     static final BigDecimal MAX_LATENCY_MS = new BigDecimal("9999999.999");
@@ -44,9 +44,13 @@ record AuditRow(OffsetDateTime occurredAt, UUID clientId, String subject, Creden
     }
 
     Tuple tuple() {
-        return Tuple.from(Arrays.asList(occurredAt, clientId, subject, credentialType.name(), method, route, permitNumber,
-                status, latencyMs, requestId, bodySha256 == null ? null : Buffer.buffer(bodySha256), clientIp,
-                idempotencyKey, replayed, correlationId, resourceType, resourceId,
-                changedFields == null ? null : changedFields.toArray(String[]::new)));
+        return Tuple.from(Arrays.stream(values()).map(v -> v instanceof byte[] b ? Buffer.buffer(b) : v).toList());
+    }
+
+    /** The parameters of {@link #INSERT}, as plain Java values ({@code byte[]} for bytea, {@code String[]} for text[]). */
+    Object[] values() {
+        return new Object[] {occurredAt, clientId, subject, credentialType.name(), method, route, permitNumber,
+                status, latencyMs, requestId, bodySha256, clientIp, idempotencyKey, replayed, correlationId, resourceType,
+                resourceId, changedFields == null ? null : changedFields.toArray(String[]::new)};
     }
 }

@@ -7,9 +7,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -20,6 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.CredentialType;
 import org.epermit.api.gateway.GatewayConfig;
+import org.epermit.api.gateway.RegisteredClients;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -46,18 +44,15 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class BearerTokenAugmentor implements SecurityIdentityAugmentor {
 
-    static final String LOOKUP = """
-            SELECT id, name, roles, scopes, region_code, enterprise_id, plan, status
-            FROM api_client WHERE oidc_client_id = $1""";
     private static final Pattern REGION = Pattern.compile("[0-9]{2}|[0-9]{4}|[0-9]{6}");
 
-    private final Pool pool;
+    private final RegisteredClients clients;
     private final String apiClientId;
     private final String regionClaim;
 
-    public BearerTokenAugmentor(Pool pool, GatewayConfig config,
+    public BearerTokenAugmentor(RegisteredClients clients, GatewayConfig config,
                                 @ConfigProperty(name = "quarkus.oidc.client-id", defaultValue = "epermit-api") String apiClientId) {
-        this.pool = pool;
+        this.clients = clients;
         this.apiClientId = apiClientId;
         this.regionClaim = config.regionClaim();
     }
@@ -74,21 +69,19 @@ public class BearerTokenAugmentor implements SecurityIdentityAugmentor {
         if (client == null) {
             return refuse("(none)", "the token names no client (azp or client_id)");
         }
-        return pool.preparedQuery(LOOKUP).execute(Tuple.of(client)).map(rows -> {
-            if (rows.size() == 0) {
-                throw refusal(client, "is not registered as an API client (oidcClientId)");
-            }
-            Row r = rows.iterator().next();
-            if (!"ACTIVE".equals(r.getString(7))) {
-                throw refusal(client, "belongs to an API client that is " + r.getString(7));
+        return clients.byOidcClient(client).map(found -> {
+            RegisteredClients.Registration r = found.orElseThrow(
+                    () -> refusal(client, "is not registered as an API client (oidcClientId)"));
+            if (!r.active()) {
+                throw refusal(client, "belongs to an API client that is " + r.status());
             }
             return CallerIdentity.of(caller(token, client, r));
         });
     }
 
-    private Caller caller(JsonWebToken token, String client, Row r) {
-        Set<String> registeredRoles = Set.copyOf(Arrays.asList(r.getArrayOfStrings(2)));
-        Set<String> registeredScopes = Set.copyOf(Arrays.asList(r.getArrayOfStrings(3)));
+    private Caller caller(JsonWebToken token, String client, RegisteredClients.Registration r) {
+        Set<String> registeredRoles = r.roles();
+        Set<String> registeredScopes = r.scopes();
 
         Set<String> roles = new LinkedHashSet<>(tokenRoles(token));
         roles.retainAll(Caller.ROLES);
@@ -102,7 +95,7 @@ public class BearerTokenAugmentor implements SecurityIdentityAugmentor {
             scopes.remove("admin");  // as in the registry: the admin scope only with the admin role
         }
 
-        Optional<String> region = Optional.ofNullable(r.getString(4));
+        Optional<String> region = r.regionCode();
         Optional<String> claimed = text(token.getClaim(regionClaim));
         if (roles.contains("regulator") && claimed.isPresent()) {
             String narrower = claimed.get();
@@ -112,8 +105,7 @@ public class BearerTokenAugmentor implements SecurityIdentityAugmentor {
             region = claimed;
         }
         String subject = text(token.getClaim("sub")).orElse("client:" + client);
-        return new Caller(r.getUUID(0), r.getString(1), CredentialType.OAUTH2, subject, Set.copyOf(scopes),
-                Set.copyOf(roles), region, Optional.ofNullable(r.getLong(5)), r.getString(6));
+        return r.caller(CredentialType.OAUTH2, subject, roles, scopes, region);
     }
 
     /** {@code realm_access.roles} and {@code resource_access.<the API's client>.roles}. */

@@ -5,10 +5,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
+import org.epermit.api.gateway.TransactionSql;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,40 +55,38 @@ public class IdempotencyRecords {
      * would hold a connection for the whole of the other write, and the caller learns nothing. Two keys whose 64-bit
      * lock ids collide only make one of them wait its turn (a 409), never share an outcome.
      */
-    public Uni<Boolean> tryLock(SqlClient tx, UUID client, IdempotencyKey key) {
-        return tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(lockId(client, key)))
-                .map(rows -> rows.iterator().next().getBoolean(0));
+    public Uni<Boolean> tryLock(TransactionSql tx, UUID client, IdempotencyKey key) {
+        return tx.query("SELECT pg_try_advisory_xact_lock($1) AS locked", lockId(client, key))
+                .map(rows -> rows.get(0).bool("locked"));
     }
 
     /** The outcome stored for the key, unless it has expired (an expired one is deleted, so the key starts afresh). */
-    public Uni<Optional<StoredOutcome>> find(SqlClient tx, UUID client, IdempotencyKey key) {
-        return tx.preparedQuery("""
-                        SELECT request_sha256, status, location, body, secret_withheld, expires_at > $3
-                        FROM idempotency_record WHERE client_id = $1 AND idempotency_key = $2""")
-                .execute(Tuple.of(client, key.value(), now()))
+    public Uni<Optional<StoredOutcome>> find(TransactionSql tx, UUID client, IdempotencyKey key) {
+        return tx.query("""
+                        SELECT request_sha256, status, location, body, secret_withheld, expires_at > $3 AS live
+                        FROM idempotency_record WHERE client_id = $1 AND idempotency_key = $2""", client, key.value(), now())
                 .flatMap(rows -> {
-                    if (rows.size() == 0) {
+                    if (rows.isEmpty()) {
                         return Uni.createFrom().item(Optional.<StoredOutcome>empty());
                     }
-                    Row r = rows.iterator().next();
-                    if (!r.getBoolean(5)) {
-                        return tx.preparedQuery("DELETE FROM idempotency_record WHERE client_id = $1 AND idempotency_key = $2")
-                                .execute(Tuple.of(client, key.value())).map(done -> Optional.<StoredOutcome>empty());
+                    TransactionSql.SqlRow r = rows.get(0);
+                    if (!r.bool("live")) {
+                        return tx.update("DELETE FROM idempotency_record WHERE client_id = $1 AND idempotency_key = $2",
+                                client, key.value()).map(done -> Optional.<StoredOutcome>empty());
                     }
-                    return Uni.createFrom().item(Optional.of(new StoredOutcome(r.getBuffer(0).getBytes(), r.getInteger(1),
-                            r.getString(2), r.getString(3), r.getBoolean(4))));
+                    return Uni.createFrom().item(Optional.of(new StoredOutcome(r.bytes("request_sha256"), r.integer("status"),
+                            r.string("location"), r.string("body"), r.bool("secret_withheld"))));
                 });
     }
 
-    public Uni<Void> store(SqlClient tx, UUID client, IdempotencyKey key, StoredOutcome outcome) {
+    public Uni<Void> store(TransactionSql tx, UUID client, IdempotencyKey key, StoredOutcome outcome) {
         OffsetDateTime now = now();
-        return tx.preparedQuery("""
+        return tx.update("""
                         INSERT INTO idempotency_record (client_id, idempotency_key, request_sha256, status, location, body,
                                                         secret_withheld, created_at, expires_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
-                .execute(Tuple.from(Arrays.asList(client, key.value(), Buffer.buffer(outcome.requestSha256()),
-                        (short) outcome.status(), outcome.location(), outcome.body(), outcome.secretWithheld(), now,
-                        now.plus(config.retention()))))
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""",
+                        client, key.value(), outcome.requestSha256(), (short) outcome.status(), outcome.location(),
+                        outcome.body(), outcome.secretWithheld(), now, now.plus(config.retention()))
                 .replaceWithVoid();
     }
 

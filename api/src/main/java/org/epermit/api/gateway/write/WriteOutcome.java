@@ -13,28 +13,36 @@ import java.util.Objects;
  *                          (an API key), which must never reach the database
  * @param resource          the resource the write created or changed, and which fields it changed: every write's
  *                          audit row names it, so the log answers "who revoked delegation X"
+ * @param event             what the write tells the event feed ({@link Outbox}), or {@code null}: every write of a
+ *                          domain aggregate names one
  */
-public record WriteOutcome(int status, URI location, Object body, Object bodyWithoutSecret, AuditedResource resource) {
+public record WriteOutcome(int status, URI location, Object body, Object bodyWithoutSecret, AuditedResource resource,
+                           AggregateEvent event) {
 
     public WriteOutcome {
         Objects.requireNonNull(resource, "a write names the resource it acted on");
     }
 
     public static WriteOutcome created(AuditedResource resource, URI location, Object body) {
-        return new WriteOutcome(201, location, body, body, resource);
+        return new WriteOutcome(201, location, body, body, resource, null);
     }
 
     public static WriteOutcome ok(AuditedResource resource, Object body) {
-        return new WriteOutcome(200, null, body, body, resource);
+        return new WriteOutcome(200, null, body, body, resource, null);
     }
 
     public static WriteOutcome noContent(AuditedResource resource) {
-        return new WriteOutcome(204, null, null, null, resource);
+        return new WriteOutcome(204, null, null, null, resource, null);
     }
 
     /** This outcome, whose body shows a secret: {@code stored} is the body with the secret removed. */
     public WriteOutcome showingSecretOnce(Object stored) {
-        return new WriteOutcome(status, location, body, stored, resource);
+        return new WriteOutcome(status, location, body, stored, resource, event);
+    }
+
+    /** This outcome, with the event its write of an aggregate leaves in the outbox. */
+    public WriteOutcome announcing(AggregateEvent event) {
+        return new WriteOutcome(status, location, body, bodyWithoutSecret, resource, event);
     }
 
     public boolean showsSecret() {
