@@ -154,7 +154,7 @@ public class AdminClientResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, or null for one that cannot be cleared (VALIDATION_FAILED), each listed in errors")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
-    @APIResponse(responseCode = "409", description = "The Keycloak client id is taken (CONFLICT); or the change would leave no administrator able to act (LAST_ADMINISTRATOR)")
+    @APIResponse(responseCode = "409", description = "The Keycloak client id is taken (CONFLICT); the change would leave no administrator able to act (LAST_ADMINISTRATOR); or another change of the client was committed while this one ran (CONCURRENT_MODIFICATION: read it again and retry)")
     @APIResponse(responseCode = "415", description = "The body is neither application/merge-patch+json nor application/json (UNSUPPORTED_MEDIA_TYPE)")
     public Uni<Response> update(@Parameter(description = "Client id") @PathParam("id") String id, ObjectNode body)
             throws JsonProcessingException {
@@ -178,7 +178,7 @@ public class AdminClientResource {
     @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
-    @APIResponse(responseCode = "409", description = "It is the last administrator able to act (LAST_ADMINISTRATOR)")
+    @APIResponse(responseCode = "409", description = "It is the last administrator able to act (LAST_ADMINISTRATOR); or another change of the client was committed while this one ran (CONCURRENT_MODIFICATION)")
     public Uni<Response> delete(@Parameter(description = "Client id") @PathParam("id") String id) {
         UUID clientId = clientId(id);
         return writes.runOnEntities(tx -> registry.delete(tx, clientId).map(written -> WriteOutcome.noContent(
@@ -194,7 +194,7 @@ public class AdminClientResource {
     @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND)")
-    @APIResponse(responseCode = "409", description = "The client is suspended (CONFLICT); or this is a retry of a rotation already done, whose key was shown once and is not kept (SECRET_ALREADY_SHOWN: rotate again if the first response was lost)")
+    @APIResponse(responseCode = "409", description = "The client is suspended (CONFLICT); or this is a retry of a rotation already done, whose key was shown once and is not kept (SECRET_ALREADY_SHOWN: rotate again if the first response was lost); or another change of the client was committed while this one ran (CONCURRENT_MODIFICATION)")
     public Uni<Response> rotate(@Parameter(description = "Client id") @PathParam("id") String id) {
         UUID clientId = clientId(id);
         return writes.runOnEntities(tx -> registry.rotate(clientId).map(written -> {
@@ -215,7 +215,7 @@ public class AdminClientResource {
     @APIResponse(responseCode = "400", description = "The id is not a UUID (VALIDATION_FAILED)")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "404", description = "No such client (CLIENT_NOT_FOUND) or live key (RESOURCE_NOT_FOUND)")
-    @APIResponse(responseCode = "409", description = "It is the last credential of the last administrator able to act (LAST_ADMINISTRATOR)")
+    @APIResponse(responseCode = "409", description = "It is the last credential of the last administrator able to act (LAST_ADMINISTRATOR); or another change of the client was committed while this one ran (CONCURRENT_MODIFICATION)")
     public Uni<Response> revoke(@Parameter(description = "Client id") @PathParam("id") String id,
                                 @Parameter(description = "Key id (the part after epk_)", example = "k3v9x0q2m7c4b8n1") @PathParam("keyId") String keyId) {
         UUID clientId = clientId(id);

@@ -34,7 +34,8 @@ record DemoReferenceData(Map<String, Region> regions,
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT code, name_zh, level, parent_code FROM region ORDER BY code")) {
             while (rs.next()) {
-                Region r = new Region(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4));
+                Region r = new Region(rs.getString("code"), rs.getString("name_zh"), rs.getInt("level"),
+                        rs.getString("parent_code"));
                 regions.put(r.code(), r);
                 if (r.parentCode() != null) {
                     children.merge(r.parentCode(), 1, Integer::sum);
@@ -56,9 +57,11 @@ record DemoReferenceData(Map<String, Region> regions,
                      FROM industry_pollutant_profile ip JOIN pollutant p ON p.code = ip.pollutant_code
                      ORDER BY ip.industry_code, p.display_order""")) {
             while (rs.next()) {
-                profiles.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Profile(
-                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6),
-                        rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getBigDecimal(10)));
+                profiles.computeIfAbsent(rs.getString("industry_code"), k -> new ArrayList<>()).add(new Profile(
+                        rs.getString("pollutant_code"), rs.getString("medium"), rs.getString("unit"),
+                        rs.getBoolean("is_flow"), rs.getString("standard_code"), rs.getBigDecimal("limit_value"),
+                        rs.getString("monitoring_mode"), rs.getString("manual_frequency"),
+                        rs.getBigDecimal("annual_quantity_t")));
             }
         }
         Map<String, String> industryNames = new HashMap<>();
