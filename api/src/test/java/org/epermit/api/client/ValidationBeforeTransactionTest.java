@@ -63,10 +63,12 @@ class ValidationBeforeTransactionTest {
 
         recorder.flush().await().indefinitely();
         for (String request : List.of(post, patch)) {
-            List<Row> rows = Db.rows(pool, "SELECT status, resource_type FROM audit_log WHERE correlation_id = $1", request);
+            List<Row> rows = Db.rows(pool, "SELECT status, resource_type, idempotency_key FROM audit_log WHERE correlation_id = $1", request);
             assertThat(rows).as("one audit row for " + request).singleElement().satisfies(r -> {
                 assertThat(r.getInteger("status")).isEqualTo(400);
                 assertThat(r.getString("resource_type")).isNull();
+                assertThat(r.getString("idempotency_key")).as("the key the refused write was sent with")
+                        .isEqualTo(request.equals(post) ? post : null);
             });
         }
         assertThat(Db.count(pool, "SELECT count(*) FROM idempotency_record WHERE idempotency_key = $1", post)).isZero();

@@ -20,6 +20,7 @@ import org.epermit.api.gateway.CallerAddresses;
 import org.epermit.api.gateway.CredentialType;
 import org.epermit.api.gateway.TransactionSql;
 import org.epermit.api.common.RequestIds;
+import org.epermit.api.gateway.idempotency.IdempotencyKey;
 import org.epermit.api.gateway.auth.ApiKeyAuthenticationMechanism;
 import org.epermit.api.gateway.auth.CredentialHeaders;
 
@@ -144,9 +145,22 @@ public class AuditRecorder {
         return new AuditRow(OffsetDateTime.now(), caller == null ? null : caller.clientId(),
                 caller == null ? null : caller.subject(), type, method.name(), route != null ? route : "(no route)",
                 rc.get(PERMIT_NUMBER), status, latency, RequestIds.of(rc), rc.get(BODY_SHA256), address,
-                rc.get(IDEMPOTENCY_KEY), Boolean.TRUE.equals(rc.get(REPLAYED)), RequestIds.correlationOf(rc).orElse(null),
+                idempotencyKey(rc, method), Boolean.TRUE.equals(rc.get(REPLAYED)), RequestIds.correlationOf(rc).orElse(null),
                 resource == null ? null : resource.type(), resource == null ? null : resource.id(),
                 resource == null ? null : resource.changedFields());
+    }
+
+    /**
+     * The write's Idempotency-Key: as the write transaction read it, or, for a POST refused before it opened one (its
+     * fields, its path), the header as sent when it is a well-formed key.
+     */
+    private static String idempotencyKey(RoutingContext rc, HttpMethod method) {
+        String read = rc.get(IDEMPOTENCY_KEY);
+        if (read != null || method != HttpMethod.POST) {
+            return read;
+        }
+        String sent = rc.request().getHeader(IdempotencyKey.HEADER);
+        return IdempotencyKey.wellFormed(sent) ? sent : null;
     }
 
     private static Caller caller(RoutingContext rc) {

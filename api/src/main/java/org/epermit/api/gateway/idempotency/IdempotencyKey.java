@@ -22,11 +22,17 @@ public record IdempotencyKey(String value) {
         if (header == null) {
             return Optional.empty();
         }
-        if (header.isEmpty() || header.length() > MAX_LENGTH || !header.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (!wellFormed(header)) {
             throw ApiException.validation(List.of(new FieldError("header." + HEADER, "FORMAT", Message.of(
                     "must be 1 to 255 printable ASCII characters without spaces",
                     "应为1至255个可打印 ASCII 字符，不含空格"))));
         }
         return Optional.of(new IdempotencyKey(header));
+    }
+
+    /** Whether {@code header} is a key this service accepts. */
+    public static boolean wellFormed(String header) {
+        return header != null && !header.isEmpty() && header.length() <= MAX_LENGTH
+                && header.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 }
