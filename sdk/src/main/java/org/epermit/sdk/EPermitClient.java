@@ -16,6 +16,7 @@ import org.epermit.codes.PermitLetters;
 import org.epermit.sdk.internal.ApiKeyAuthenticator;
 import org.epermit.sdk.internal.Authenticator;
 import org.epermit.sdk.internal.ETagCache;
+import org.epermit.sdk.internal.LocalChecks;
 import org.epermit.sdk.internal.Json;
 import org.epermit.sdk.internal.OAuth2Authenticator;
 import org.epermit.sdk.internal.RetryPolicy;
@@ -96,11 +97,12 @@ public final class EPermitClient {
                 b.timeout, b.attemptTimeout, retry, b.clock, b.sleeper, Transport.Settings.randomKeys()),
                 b.conditionalGets == 0 ? ETagCache.DISABLED : new ETagCache(b.conditionalGets));
         this.permitNumberLetters = b.permitNumberLetters;
-        this.publicPermits = new DefaultPublicPermitService(transport, permitNumberLetters);
-        this.publicEnterprises = new DefaultPublicEnterpriseService(transport);
+        LocalChecks checks = new LocalChecks(permitNumberLetters, LocalChecks.languageOf(b.acceptLanguage));
+        this.publicPermits = new DefaultPublicPermitService(transport, checks);
+        this.publicEnterprises = new DefaultPublicEnterpriseService(transport, checks);
         this.reference = new DefaultReferenceService(transport);
         this.me = new DefaultMeService(transport);
-        this.permits = new DefaultPermitService(transport, permitNumberLetters);
+        this.permits = new DefaultPermitService(transport, checks);
         this.delegations = new DefaultDelegationService(transport);
         this.admin = new DefaultAdminService(transport);
     }
@@ -396,7 +398,8 @@ public final class EPermitClient {
 
         /**
          * Sets the {@code Accept-Language} of every request: {@code zh} gives Chinese error titles and messages,
-         * {@code en} (the API's default) English.
+         * {@code en} (the API's default) English. Identifiers the client refuses before sending (a mistyped permit
+         * number or credit code) are reported in the same language.
          *
          * @param acceptLanguage a language range, e.g. {@code zh}
          * @return this builder

@@ -208,6 +208,26 @@ class ClientTest {
         }
 
         @Test
+        void an_identifier_refused_before_sending_is_reported_in_the_language_the_client_asks_the_api_for() {
+            String typo = "91130200699229617X001Q";
+            String badCode = "91130200699229617Y";
+            EPermitClient chinese = client().acceptLanguage("zh-CN,zh;q=0.9,en;q=0.5").build();
+            ValidationException zh = catchThrowableOfType(ValidationException.class, () -> chinese.permits().get(typo));
+            assertThat(zh.getFieldErrors()).singleElement().satisfies(f -> {
+                assertThat(f.code()).isEqualTo("LETTER");
+                assertThat(f.message()).containsPattern("\\p{IsHan}").doesNotContain("must");
+            });
+            assertThat(catchThrowableOfType(ValidationException.class, () -> chinese.publicEnterprises().get(badCode))
+                    .getFieldErrors()).singleElement().satisfies(f -> assertThat(f.message()).containsPattern("\\p{IsHan}"));
+
+            EPermitClient english = client().acceptLanguage("en").build();
+            assertThat(catchThrowableOfType(ValidationException.class, () -> english.publicPermits().get(typo))
+                    .getFieldErrors()).singleElement()
+                    .satisfies(f -> assertThat(f.message()).isEqualTo("must end with one of P, W; got 'Q'"));
+            assertThat(api.getAllServeEvents()).isEmpty();
+        }
+
+        @Test
         void a_lower_case_permit_number_is_sent_in_canonical_form() {
             api.stubFor(get(urlPathEqualTo(Stubs.PERMIT_PATH)).willReturn(Stubs.permit()));
             client().build().publicPermits().get(Stubs.PERMIT.toLowerCase());

@@ -1,5 +1,6 @@
 package org.epermit.sdk.codes;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.epermit.codes.CreditCodeRules;
@@ -59,9 +60,25 @@ public record CreditCode(String value) {
      *                             {@code CHECKSUM})
      */
     public static CreditCode parse(String raw, String path) {
+        return parse(raw, path, Locale.ENGLISH);
+    }
+
+    /**
+     * Parses input as the API does, with the error's messages in the language the API would use for {@code locale}
+     * (Chinese for {@code zh}, English otherwise).
+     *
+     * @param raw    the input, may be {@code null} (treated as empty)
+     * @param path   the field path for the error, e.g. {@code path.creditCode}
+     * @param locale the language of the error's messages
+     * @return the code in canonical form
+     * @throws ValidationException {@code INVALID_CREDIT_CODE} with one field error whose code is a
+     *                             {@link org.epermit.codes.Reason}
+     */
+    public static CreditCode parse(String raw, String path, Locale locale) {
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(locale, "locale");
         return new CreditCode(CreditCodeRules.parse(raw,
-                violation -> LocalViolations.rejection(ERROR_CODE, raw, path, violation)));
+                violation -> LocalViolations.rejection(ERROR_CODE, raw, path, violation, locale)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.epermit.sdk.codes;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.epermit.codes.PermitLetters;
@@ -71,9 +72,26 @@ public record PermitNumber(String value) {
      *                             {@link org.epermit.codes.Reason}
      */
     public static PermitNumber parse(String raw, String path, PermitLetters letters) {
+        return parse(raw, path, letters, Locale.ENGLISH);
+    }
+
+    /**
+     * Parses input as a deployment with these letters does, with the error's messages in the language the API would
+     * use for {@code locale} (Chinese for {@code zh}, English otherwise).
+     *
+     * @param raw     the input, may be {@code null} (treated as empty)
+     * @param path    the field path for the error, e.g. {@code path.permitNumber}
+     * @param letters the letters the number may end with
+     * @param locale  the language of the error's messages
+     * @return the number in canonical form
+     * @throws ValidationException {@code INVALID_PERMIT_NUMBER} with one field error whose code is a
+     *                             {@link org.epermit.codes.Reason}
+     */
+    public static PermitNumber parse(String raw, String path, PermitLetters letters, Locale locale) {
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(locale, "locale");
         return new PermitNumber(PermitNumberRules.parse(raw, letters,
-                violation -> LocalViolations.rejection(ERROR_CODE, raw, path, violation)));
+                violation -> LocalViolations.rejection(ERROR_CODE, raw, path, violation, locale)));
     }
 
     /**

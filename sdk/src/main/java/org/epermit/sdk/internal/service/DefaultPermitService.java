@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import org.epermit.sdk.Page;
 import org.epermit.sdk.RequestOptions;
-import org.epermit.codes.PermitLetters;
-import org.epermit.sdk.codes.PermitNumber;
 import org.epermit.sdk.internal.ApiRequest;
+import org.epermit.sdk.internal.LocalChecks;
 import org.epermit.sdk.internal.Transport;
 import org.epermit.sdk.model.PermitFull;
 import org.epermit.sdk.model.PermitSummary;
@@ -18,17 +17,17 @@ import org.epermit.sdk.service.PermitService;
 public final class DefaultPermitService implements PermitService {
 
     private final Transport transport;
-    private final PermitLetters letters;
+    private final LocalChecks checks;
 
     /**
      * Creates the service.
      *
      * @param transport the client's transport
-     * @param letters   the letters permit numbers may end with on this deployment, checked before any call
+     * @param checks    the checks made before any call (the deployment's permit-number letters, the language)
      */
-    public DefaultPermitService(Transport transport, PermitLetters letters) {
+    public DefaultPermitService(Transport transport, LocalChecks checks) {
         this.transport = Objects.requireNonNull(transport, "transport");
-        this.letters = Objects.requireNonNull(letters, "letters");
+        this.checks = Objects.requireNonNull(checks, "checks");
     }
 
     @Override
@@ -40,7 +39,7 @@ public final class DefaultPermitService implements PermitService {
 
     @Override
     public PermitFull get(String permitNumber, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, DefaultPublicPermitService.PERMIT_NUMBER, letters).value();
+        String number = checks.permitNumber(permitNumber);
         return transport.call(ApiRequest.get("/v1/permits/{permitNumber}", number), PermitFull.class, options);
     }
 }

@@ -2,8 +2,8 @@ package org.epermit.sdk.internal.service;
 
 import java.util.Objects;
 import org.epermit.sdk.RequestOptions;
-import org.epermit.sdk.codes.CreditCode;
 import org.epermit.sdk.internal.ApiRequest;
+import org.epermit.sdk.internal.LocalChecks;
 import org.epermit.sdk.internal.Transport;
 import org.epermit.sdk.model.PublicEnterprise;
 import org.epermit.sdk.service.PublicEnterpriseService;
@@ -12,19 +12,22 @@ import org.epermit.sdk.service.PublicEnterpriseService;
 public final class DefaultPublicEnterpriseService implements PublicEnterpriseService {
 
     private final Transport transport;
+    private final LocalChecks checks;
 
     /**
      * Creates the service.
      *
      * @param transport the client's transport
+     * @param checks    the checks made before any call (the language of their messages)
      */
-    public DefaultPublicEnterpriseService(Transport transport) {
+    public DefaultPublicEnterpriseService(Transport transport, LocalChecks checks) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.checks = Objects.requireNonNull(checks, "checks");
     }
 
     @Override
     public PublicEnterprise get(String creditCode, RequestOptions options) {
-        String code = CreditCode.parse(creditCode, "path.creditCode").value();
+        String code = checks.creditCode(creditCode);
         return transport.call(ApiRequest.get("/v1/public/enterprises/{creditCode}", code), PublicEnterprise.class,
                 options);
     }

@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.Objects;
 import org.epermit.sdk.Page;
 import org.epermit.sdk.RequestOptions;
-import org.epermit.codes.PermitLetters;
-import org.epermit.sdk.codes.PermitNumber;
 import org.epermit.sdk.errors.ErrorDetails;
 import org.epermit.sdk.errors.FieldError;
 import org.epermit.sdk.errors.ValidationException;
 import org.epermit.sdk.internal.ApiRequest;
+import org.epermit.sdk.internal.LocalChecks;
 import org.epermit.sdk.internal.Transport;
 import org.epermit.sdk.model.PermitHistory;
 import org.epermit.sdk.model.PermitSummary;
@@ -24,17 +23,17 @@ public final class DefaultPublicPermitService implements PublicPermitService {
     static final String PERMIT_NUMBER = "path.permitNumber";
 
     private final Transport transport;
-    private final PermitLetters letters;
+    private final LocalChecks checks;
 
     /**
      * Creates the service.
      *
      * @param transport the client's transport
-     * @param letters   the letters permit numbers may end with on this deployment, checked before any call
+     * @param checks    the checks made before any call (the deployment's permit-number letters, the language)
      */
-    public DefaultPublicPermitService(Transport transport, PermitLetters letters) {
+    public DefaultPublicPermitService(Transport transport, LocalChecks checks) {
         this.transport = Objects.requireNonNull(transport, "transport");
-        this.letters = Objects.requireNonNull(letters, "letters");
+        this.checks = Objects.requireNonNull(checks, "checks");
     }
 
     @Override
@@ -55,21 +54,21 @@ public final class DefaultPublicPermitService implements PublicPermitService {
 
     @Override
     public PublicPermit get(String permitNumber, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER, letters).value();
+        String number = checks.permitNumber(permitNumber);
         return transport.call(ApiRequest.get("/v1/public/permits/{permitNumber}", number), PublicPermit.class,
                 options);
     }
 
     @Override
     public PermitHistory history(String permitNumber, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER, letters).value();
+        String number = checks.permitNumber(permitNumber);
         return transport.call(ApiRequest.get("/v1/public/permits/{permitNumber}/history", number),
                 PermitHistory.class, options);
     }
 
     @Override
     public PublicPermit getVersion(String permitNumber, int version, RequestOptions options) {
-        String number = PermitNumber.parse(permitNumber, PERMIT_NUMBER, letters).value();
+        String number = checks.permitNumber(permitNumber);
         if (version < 1) {
             throw new ValidationException(ErrorDetails.local(400, "VALIDATION_FAILED",
                     "The version must be a whole number from 1.",
