@@ -24,6 +24,9 @@ MODES=${MODES:-create patch rotate}
 
 die() { echo "admin-writes: $*" >&2; exit 1; }
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+PGBENCH=${PGBENCH:-$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -n 1 || true)}
+[[ -n $PGBENCH && -x $PGBENCH ]] || PGBENCH=$(command -v pgbench || true)
+[[ -n $PGBENCH && -x $PGBENCH ]] || die "pgbench not found (it ships with the PostgreSQL server package)"
 for tool in psql curl java wrk jq; do command -v $tool >/dev/null || die "$tool is required (wrk: apt-get install -y wrk)"; done
 [[ -f $JAR ]] || die "no $JAR: build it first (./mvnw -q package -DskipTests)"
 export PGHOST PGPORT PGUSER
@@ -104,6 +107,20 @@ for mode in $MODES; do
     done
 done
 
+# The database's own ceiling for a registration: its statements straight from pgbench, same connections, same rounds
+CEILING=
+if [[ " $MODES " == *" create "* ]]; then
+    log "create: the database's ceiling (pgbench, bench/pgbench-admin-create.sql)"
+    "$PGBENCH" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$WARMUP" -D keyid="$KEY_ID" -D admin="$ADMIN" -D scope=permits:read \
+        -f bench/pgbench-admin-create.sql "$DB" >/dev/null
+    for r in $(seq 1 "$ROUNDS"); do
+        tps=$("$PGBENCH" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -D keyid="$KEY_ID" -D admin="$ADMIN" -D scope=permits:read \
+            -f bench/pgbench-admin-create.sql "$DB" | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
+        log "create ceiling round $r: tps=$tps"
+        CEILING+="$tps "
+    done
+fi
+
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p bench/results
@@ -119,5 +136,11 @@ OUT=bench/results/admin-writes-$LABEL-$STAMP.md
     for mode in $MODES; do
         echo "| $mode | $(median <<<"${RPS[$mode]}") | ${RPS[$mode]}| $(median <<<"${P99[$mode]}") | ${ERR[$mode]}|"
     done
+    if [[ -n $CEILING ]]; then
+        ceiling=$(median <<<"$CEILING")
+        echo
+        echo "The database's own ceiling for a registration (its statements from pgbench, $CONNECTIONS connections):"
+        echo "$ceiling tps (rounds: $CEILING); create through the service is $(awk -v a="$(median <<<"${RPS[create]}")" -v b="$ceiling" 'BEGIN {printf "%.2f", a / b}') of it."
+    fi
 } | tee "$OUT"
 log "written to $OUT"
