@@ -3,6 +3,7 @@ package org.epermit.api.delegation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,16 +38,11 @@ public class Delegations {
 
     private static final Set<String> SCOPES = Set.of("permits:read", "filings:write");
     private static final String SELECT = """
-            SELECT d.id, e.credit_code, e.name AS enterprise_name, d.vendor_client_id, c.name AS vendor_name, d.all_permits,
+            SELECT d.id, e.credit_code, e.name AS enterprise_name, d.vendor_client_id, d.all_permits,
                    coalesce((SELECT array_agg(p.permit_number ORDER BY p.permit_number) FROM delegation_permit dp
                              JOIN permit p ON p.id = dp.permit_id WHERE dp.delegation_id = d.id), '{}') AS permit_numbers,
-                   d.scopes, d.valid_from, d.valid_to, d.revoked_at, d.created_at, d.enterprise_id,
-                   -- deleting a vendor revokes its delegations in the deletion's transaction, whose now() is also the
-                   -- deleted client's updated_at (ClientRegistry.delete, endWithDeletedVendor)
-                   CASE WHEN d.revoked_at IS NULL THEN NULL
-                        WHEN c.status = 'DELETED' AND d.revoked_at = c.updated_at THEN 'VENDOR_DELETED'
-                        ELSE 'REVOKED' END AS revocation_reason
-            FROM delegation d JOIN enterprise e ON e.id = d.enterprise_id JOIN api_client c ON c.id = d.vendor_client_id
+                   d.scopes, d.valid_from, d.valid_to, d.revoked_at, d.created_at, d.enterprise_id
+            FROM delegation d JOIN enterprise e ON e.id = d.enterprise_id
             """;
 
     private final Pool pool;
@@ -54,8 +50,11 @@ public class Delegations {
     private final PermitNumberConfig numbers;
     private final DelegationConfig config;
     private final RegisteredClients clients;
+    private final Vendors vendors;
 
-    public Delegations(Pool pool, Clock clock, PermitNumberConfig numbers, DelegationConfig config, RegisteredClients clients) {
+    public Delegations(Pool pool, Clock clock, PermitNumberConfig numbers, DelegationConfig config, RegisteredClients clients,
+                       Vendors vendors) {
+        this.vendors = vendors;
         this.pool = pool;
         this.clock = clock;
         this.numbers = numbers;
@@ -183,7 +182,8 @@ public class Delegations {
         List<Object> params = new ArrayList<>(List.of(id));
         return client.preparedQuery(SELECT + "WHERE d.id = $1 AND " + readable(caller, params))
                 .execute(Tuple.from(params))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
+                .flatMap(rows -> views(client, rows))
+                .map(views -> views.stream().findFirst());
     }
 
     public Uni<List<DelegationView>> list(Caller caller, Optional<UUID> after, int limit) {
@@ -193,11 +193,7 @@ public class Delegations {
         String afterParam = "$" + params.size();
         params.add(limit);
         return pool.preparedQuery(SELECT + "WHERE " + where + " AND d.id > " + afterParam + " ORDER BY d.id LIMIT $" + params.size())
-                .execute(Tuple.from(params)).map(rows -> {
-                    List<DelegationView> list = new ArrayList<>();
-                    rows.forEach(r -> list.add(view(r)));
-                    return list;
-                });
+                .execute(Tuple.from(params)).flatMap(rows -> views(pool, rows));
     }
 
     /** Revokes a delegation; whether this revoked it ({@code false}: it already was). */
@@ -268,7 +264,17 @@ public class Delegations {
                 });
     }
 
-    private DelegationView view(Row r) {
+    /** The delegations of {@code rows}, in order, with what each shows of its vendor (one read for all of them). */
+    private Uni<List<DelegationView>> views(SqlClient client, RowSet<Row> rows) {
+        List<Row> list = new ArrayList<>();
+        rows.forEach(list::add);
+        Set<UUID> vendorIds = new java.util.HashSet<>();
+        list.forEach(r -> vendorIds.add(r.getUUID("vendor_client_id")));
+        return vendors.byIds(client, vendorIds).map(found -> list.stream()
+                .map(r -> view(r, found.get(r.getUUID("vendor_client_id")))).toList());
+    }
+
+    private DelegationView view(Row r, Vendors.Vendor vendor) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime from = r.getOffsetDateTime("valid_from");
         OffsetDateTime to = r.getOffsetDateTime("valid_to");
@@ -276,11 +282,15 @@ public class Delegations {
         DelegationView.Status status = revoked != null ? DelegationView.Status.REVOKED
                 : !now.isBefore(to) ? DelegationView.Status.EXPIRED
                 : now.isBefore(from) ? DelegationView.Status.SCHEDULED : DelegationView.Status.ACTIVE;
-        String reason = r.getString("revocation_reason");
+        // Deleting a vendor revokes its delegations in the deletion's transaction, whose now() is also the deleted
+        // client's updated_at (ClientRegistry.delete, endWithDeletedVendor).
+        DelegationView.RevocationReason reason = revoked == null ? null
+                : vendor != null && vendor.deleted() && revoked.isEqual(vendor.changedAt())
+                ? DelegationView.RevocationReason.VENDOR_DELETED : DelegationView.RevocationReason.REVOKED;
         return new DelegationView(r.getUUID("id"), r.getString("credit_code"), r.getString("enterprise_name"),
-                r.getUUID("vendor_client_id"), r.getString("vendor_name"), r.getBoolean("all_permits"),
+                r.getUUID("vendor_client_id"), vendor == null ? null : vendor.name(), r.getBoolean("all_permits"),
                 List.of(r.getArrayOfStrings("permit_numbers")), List.of(r.getArrayOfStrings("scopes")), from, to, revoked,
-                reason == null ? null : DelegationView.RevocationReason.valueOf(reason), status, r.getOffsetDateTime("created_at"));
+                reason, status, r.getOffsetDateTime("created_at"));
     }
 
     static ApiException notFound(UUID id) {
