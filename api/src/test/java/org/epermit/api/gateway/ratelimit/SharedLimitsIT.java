@@ -93,7 +93,8 @@ class SharedLimitsIT {
             assertRateLimited(alone.firstRefusal());
             for (PackagedApp instance : List.of(a, b)) {
                 assertWell(instance, false, "per instance");
-                assertThat(instance.get("/q/health/ready").statusCode()).as("still ready").isEqualTo(200);
+                var ready = instance.get("/q/health/ready");
+                assertThat(ready.statusCode()).as("still ready: %s", ready.body()).isEqualTo(200);
                 assertThat(redisWarnings(instance)).as("one warning, not one per request").singleElement().asString()
                         .contains("Redis at 127.0.0.1:" + redis.port() + " is unreachable");
             }
@@ -123,7 +124,8 @@ class SharedLimitsIT {
         assertRateLimited(alone.firstRefusal());
         for (PackagedApp instance : List.of(a, b)) {
             assertWell(instance, false, "per instance");
-            assertThat(instance.get("/q/health/ready").statusCode()).isEqualTo(200);
+            var ready = instance.get("/q/health/ready");
+            assertThat(ready.statusCode()).as("ready: %s", ready.body()).isEqualTo(200);
             assertThat(redisWarnings(instance)).as("one warning, not one per request").singleElement().asString()
                     .contains("Redis at 127.0.0.1:" + closed + " is unreachable");
         }
