@@ -16,7 +16,7 @@ final class DemoBatch {
             "id, permit_id, code, name, medium, kind, longitude, latitude, stack_height_m, receiving_water");
     final CopyBuffer outletPollutants = new CopyBuffer("permit_outlet_pollutant",
             "outlet_id, pollutant_code, limit_value, limit_unit, standard_code, rate_limit_kg_h, monitoring_mode, "
-                    + "manual_frequency");
+                    + "manual_frequency, frequency_unit, averaging, sampling_method, samples_per_event");
     final CopyBuffer annualQuantities = new CopyBuffer("permit_annual_quantity",
             "permit_id, pollutant_code, year, quantity_t");
     final CopyBuffer reportObligations = new CopyBuffer("permit_report_obligation", "permit_id, report_type");

@@ -218,8 +218,23 @@ final class DemoGenerator {
                     .stripTrailingZeros().toPlainString();
             batch.outletPollutants.row().add(outletId).add(p.pollutantCode()).add(limit)
                     .add(p.limit() == null ? null : p.unit()).add(p.limit() == null ? null : p.standard())
-                    .add(null).add(automatic ? "AUTOMATIC" : "MANUAL").add(frequency);
+                    .add(null).add(automatic ? "AUTOMATIC" : "MANUAL").add(frequency)
+                    .add(frequencyUnit(frequency))
+                    .add(p.limit() == null ? null : p.pollutantCode().equals("w01001") ? "SAMPLE" : air ? "HOURLY" : "DAILY")
+                    .add(air ? "NON_CONTINUOUS" : "GRAB").add(air ? 3 : 1);
         }
+    }
+
+    /** Once per period of the profile's frequency (the notation migration V9 gave the rows written before it). */
+    private static String frequencyUnit(String frequency) {
+        return switch (frequency) {
+            case "DAILY" -> "DAY";
+            case "WEEKLY" -> "WEEK";
+            case "MONTHLY" -> "MONTH";
+            case "QUARTERLY" -> "QUARTER";
+            case "HALF_YEARLY" -> "HALF_YEAR";
+            default -> "YEAR";
+        };
     }
 
     private Vocabulary.Province pickProvince(SplittableRandom rnd) {

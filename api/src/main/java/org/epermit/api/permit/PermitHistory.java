@@ -36,5 +36,5 @@ public record PermitHistory(
     public enum VersionReason { INITIAL, RENEWAL, CHANGE, REAPPLICATION, REISSUE }
 
     @Schema(name = "PermitEventType")
-    public enum EventType { ISSUED, CHANGED, RENEWED, REAPPLIED, REISSUED, EXPIRED, REVOKED, CANCELLED }
+    public enum EventType { ISSUED, REGISTERED, CHANGED, RENEWED, REAPPLIED, REISSUED, EXPIRED, REVOKED, ANNULLED, CANCELLED }
 }
