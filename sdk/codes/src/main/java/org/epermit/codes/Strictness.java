@@ -10,6 +10,13 @@ package org.epermit.codes;
  * "unknown enterprise" error), while an identifier the service itself issues or registers is checked at
  * {@link #REGISTRATION}, so that no new wrong code gets in.
  *
+ * <p>The ePermit service uses {@code LOOKUP} for every code a caller sends, because each names a unit that must
+ * already exist: {@code GET /v1/public/enterprises/{creditCode}}, the {@code enterpriseCreditCode} of an enterprise
+ * user's API client and of a delegation (an unknown one is {@code UNKNOWN_ENTERPRISE}), and the holder's code inside
+ * every permit number. It uses {@code REGISTRATION} for the codes it creates (its demo data today; no operation
+ * registers enterprises yet). The Java SDK checks locally at {@code LOOKUP}, so it never refuses what the service
+ * would look up.
+ *
  * <table>
  * <caption>What each level checks</caption>
  * <tr><th>check</th><th>{@link #LOOKUP}</th><th>{@link #REGISTRATION}</th></tr>
