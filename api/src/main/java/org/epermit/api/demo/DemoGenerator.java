@@ -266,7 +266,8 @@ final class DemoGenerator {
             }
             code.append("MA").append(chars);
         } else {
-            code.append(String.format("%08d", Math.floorMod(index * multiplier + 7_777_777L, 100_000_000L)));
+            long body = Math.floorMod(index * multiplier + 7_777_777L, 100_000_000L);
+            code.append(String.format(java.util.Locale.ROOT, "%08d", body));
         }
         code.append(CreditCode.organisationCheckCharacter(code.substring(8)));
         return code.append(CreditCode.checkCharacter(code.toString())).toString();
@@ -285,10 +286,11 @@ final class DemoGenerator {
         StringBuilder code = new StringBuilder("H9").append(division);
         if (index < sequences && rnd.nextBoolean()) {
             long n = Math.floorMod(index * multiplier + 7_777_777L, sequences);
-            return code.append("0000").append(String.format("%05d", n / letters.length()))
+            return code.append("0000").append(String.format(java.util.Locale.ROOT, "%05d", n / letters.length()))
                     .append(letters.charAt((int) (n % letters.length()))).toString();
         }
-        code.append(String.format("%08d", 10_000L + Math.floorMod(index * multiplier + 7_777_777L, 99_990_000L)));
+        long body = 10_000L + Math.floorMod(index * multiplier + 7_777_777L, 99_990_000L);
+        code.append(String.format(java.util.Locale.ROOT, "%08d", body));
         code.append(CreditCode.organisationCheckCharacter(code.substring(8)));
         return code.append(letters.charAt(rnd.nextInt(letters.length()))).toString();
     }

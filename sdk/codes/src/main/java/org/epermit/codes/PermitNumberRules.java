@@ -1,5 +1,6 @@
 package org.epermit.codes;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -119,7 +120,7 @@ public final class PermitNumberRules {
         if (!PermitLetters.ANY.allows(letter)) {
             throw new IllegalArgumentException("letter must be A-Z, got '" + Printable.codePoint(letter) + "'");
         }
-        return creditCode + String.format("%03d", serial) + letter;
+        return creditCode + String.format(Locale.ROOT, "%03d", serial) + letter;
     }
 
     /**
