@@ -35,8 +35,8 @@ import java.util.function.Function;
  * <pre>{@code
  * CreditCodeRules.check("91130200699229617X", Strictness.REGISTRATION);  // empty: valid
  * CreditCodeRules.check("911302006992296177", Strictness.LOOKUP);        // CHECKSUM at 18: expected X, actual 7
- * CreditCodeRules.check("91440101MA5CJQ4N69", Strictness.LOOKUP);        // empty: looked up as it is
- * CreditCodeRules.check("91440101MA5CJQ4N69", Strictness.REGISTRATION);  // ORGANISATION_CHECKSUM at 17: expected 5
+ * CreditCodeRules.check("91440101MA5CJQ4N6C", Strictness.LOOKUP);        // empty: looked up as it is
+ * CreditCodeRules.check("91440101MA5CJQ4N6C", Strictness.REGISTRATION);  // ORGANISATION_CHECKSUM at 17: expected 5
  * CreditCodeRules.check("H9440100000000123k", Strictness.REGISTRATION);  // empty: a pseudo-code
  * }</pre>
  */
