@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import org.epermit.codes.PermitLetters;
 import org.epermit.sdk.internal.ApiKeyAuthenticator;
 import org.epermit.sdk.internal.Authenticator;
 import org.epermit.sdk.internal.ETagCache;
@@ -63,7 +62,6 @@ public final class EPermitClient {
 
     private final URI baseUrl;
     private final String userAgent;
-    private final PermitLetters permitNumberLetters;
     private final PublicPermitService publicPermits;
     private final PublicEnterpriseService publicEnterprises;
     private final ReferenceService reference;
@@ -96,8 +94,7 @@ public final class EPermitClient {
         Transport transport = new Transport(http, json, authenticator, new Transport.Settings(baseUrl, headers,
                 b.timeout, b.attemptTimeout, retry, b.clock, b.sleeper, Transport.Settings.randomKeys()),
                 b.conditionalGets == 0 ? ETagCache.DISABLED : new ETagCache(b.conditionalGets));
-        this.permitNumberLetters = b.permitNumberLetters;
-        LocalChecks checks = new LocalChecks(permitNumberLetters, LocalChecks.languageOf(b.acceptLanguage));
+        LocalChecks checks = new LocalChecks(LocalChecks.languageOf(b.acceptLanguage));
         this.publicPermits = new DefaultPublicPermitService(transport, checks);
         this.publicEnterprises = new DefaultPublicEnterpriseService(transport, checks);
         this.reference = new DefaultReferenceService(transport);
@@ -198,15 +195,6 @@ public final class EPermitClient {
     }
 
     /**
-     * Returns the letters this client accepts at the end of a permit number ({@link Builder#permitNumberLetters}).
-     *
-     * @return the letters, {@link PermitLetters#NATIONAL} unless the builder was given others
-     */
-    public PermitLetters permitNumberLetters() {
-        return permitNumberLetters;
-    }
-
-    /**
      * Describes the client (never its credentials).
      *
      * @return a description
@@ -249,7 +237,6 @@ public final class EPermitClient {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private int conditionalGets;
-        private PermitLetters permitNumberLetters = PermitLetters.NATIONAL;
 
         private Builder() {
         }
@@ -449,21 +436,6 @@ public final class EPermitClient {
                 throw new IllegalArgumentException("maxResponses must be 0 or more, got " + maxResponses);
             }
             this.conditionalGets = maxResponses;
-            return this;
-        }
-
-        /**
-         * Sets the letters a permit number may end with on this deployment (default {@link PermitLetters#NATIONAL}:
-         * {@code P} on permits, {@code W} on registration receipts, the API's default configuration). A deployment
-         * whose province gives receipts another letter configures it on the service
-         * ({@code epermit.permit-number.registration-letter}); give the client the same letters, e.g.
-         * {@code PermitLetters.of('P', 'D')}, or it refuses those numbers locally, before any call.
-         *
-         * @param letters the letters
-         * @return this builder
-         */
-        public Builder permitNumberLetters(PermitLetters letters) {
-            this.permitNumberLetters = Objects.requireNonNull(letters, "letters");
             return this;
         }
 

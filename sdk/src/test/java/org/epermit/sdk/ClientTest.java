@@ -3,7 +3,7 @@ package org.epermit.sdk;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.LocalDate;
 import java.util.List;
-import org.epermit.codes.PermitLetters;
+import org.epermit.codes.CreditCodeRules;
 import org.epermit.sdk.codes.PermitNumber;
 import org.epermit.sdk.errors.NotFoundException;
 import org.epermit.sdk.errors.ValidationException;
@@ -13,7 +13,6 @@ import org.epermit.sdk.model.PermitSummary;
 import org.epermit.sdk.model.Pollutant;
 import org.epermit.sdk.model.PublicPermit;
 import org.epermit.sdk.param.PermitSearchParams;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
@@ -183,33 +182,48 @@ class ClientTest {
         }
 
         @Test
-        void the_national_permit_number_letters_apply_unless_the_client_is_given_others() {
+        void a_permit_number_ending_with_any_upper_case_letter_is_sent_as_the_api_looks_it_up() {
             String receipt = "91130200699229617X001D"; // a province whose registration receipts end with D
-            EPermitClient national = client().build();
-            assertThat(national.permitNumberLetters()).isEqualTo(PermitLetters.NATIONAL);
-            for (ThrowingCallable call : List.<ThrowingCallable>of(
-                    () -> national.publicPermits().get(receipt), () -> national.permits().get(receipt))) {
-                assertThat(catchThrowableOfType(ValidationException.class, call).getFieldErrors())
-                        .singleElement().satisfies(f -> assertThat(f.message())
-                                .isEqualTo("must end with one of P, W; got 'D'"));
-            }
-            assertThat(api.getAllServeEvents()).isEmpty();
-
             api.stubFor(get(urlPathEqualTo("/v1/public/permits/" + receipt)).willReturn(Stubs.permit()));
             api.stubFor(get(urlPathEqualTo("/v1/permits/" + receipt))
                     .willReturn(Stubs.problem(404, "PERMIT_NOT_FOUND")));
-            EPermitClient withD = client().permitNumberLetters(PermitLetters.of('P', 'D')).build();
-            withD.publicPermits().get(receipt.toLowerCase());
-            assertThatThrownBy(() -> withD.permits().get(receipt)).isInstanceOf(NotFoundException.class);
+            EPermitClient c = client().build();
+            c.publicPermits().get(receipt.toLowerCase());
+            assertThatThrownBy(() -> c.permits().get(receipt)).isInstanceOf(NotFoundException.class);
             api.verify(getRequestedFor(urlPathEqualTo("/v1/public/permits/" + receipt)));
             api.verify(getRequestedFor(urlPathEqualTo("/v1/permits/" + receipt)));
-            assertThatThrownBy(() -> withD.publicPermits().get("91130200699229617X001W"))
-                    .isInstanceOf(ValidationException.class);
+        }
+
+        @Test
+        void a_pseudo_code_and_its_holder_s_permit_number_are_sent_with_their_lower_case_letter() {
+            String pseudo = "H9440100000000123k";
+            api.stubFor(get(urlPathEqualTo("/v1/public/permits/" + pseudo + "001P")).willReturn(Stubs.permit()));
+            api.stubFor(get(urlPathEqualTo("/v1/public/enterprises/" + pseudo))
+                    .willReturn(Stubs.problem(404, "ENTERPRISE_NOT_FOUND")));
+            EPermitClient c = client().build();
+            c.publicPermits().get("h9440100000000123k001p");
+            assertThatThrownBy(() -> c.publicEnterprises().get(pseudo)).isInstanceOf(NotFoundException.class);
+            api.verify(getRequestedFor(urlPathEqualTo("/v1/public/permits/" + pseudo + "001P")));
+            api.verify(getRequestedFor(urlPathEqualTo("/v1/public/enterprises/" + pseudo)));
+            // upper-cased, it is no pseudo-code: refused before any call
+            assertThat(catchThrowableOfType(ValidationException.class,
+                    () -> c.publicEnterprises().get(pseudo.toUpperCase())).getFieldErrors())
+                    .singleElement().satisfies(f -> assertThat(f.code()).isEqualTo("PSEUDO_CODE"));
+        }
+
+        @Test
+        void a_code_failing_only_its_organisation_check_is_sent_as_the_api_looks_it_up() {
+            String early = "91440101MA5CJQ4N6" + CreditCodeRules.checkCharacter("91440101MA5CJQ4N6");
+            api.stubFor(get(urlPathEqualTo("/v1/public/enterprises/" + early))
+                    .willReturn(Stubs.problem(404, "ENTERPRISE_NOT_FOUND")));
+            assertThatThrownBy(() -> client().build().publicEnterprises().get(early))
+                    .isInstanceOf(NotFoundException.class);
+            api.verify(getRequestedFor(urlPathEqualTo("/v1/public/enterprises/" + early)));
         }
 
         @Test
         void an_identifier_refused_before_sending_is_reported_in_the_language_the_client_asks_the_api_for() {
-            String typo = "91130200699229617X001Q";
+            String typo = "91130200699229617X0011";
             String badCode = "91130200699229617Y";
             EPermitClient chinese = client().acceptLanguage("zh-CN,zh;q=0.9,en;q=0.5").build();
             ValidationException zh = catchThrowableOfType(ValidationException.class, () -> chinese.permits().get(typo));
@@ -223,7 +237,8 @@ class ClientTest {
             EPermitClient english = client().acceptLanguage("en").build();
             assertThat(catchThrowableOfType(ValidationException.class, () -> english.publicPermits().get(typo))
                     .getFieldErrors()).singleElement()
-                    .satisfies(f -> assertThat(f.message()).isEqualTo("must end with one of P, W; got 'Q'"));
+                    .satisfies(f -> assertThat(f.message()).isEqualTo(
+                            "must end with an upper-case letter A-Z (the HJ 608 identification letter), got '1'"));
             assertThat(api.getAllServeEvents()).isEmpty();
         }
 

@@ -7,6 +7,7 @@ import org.epermit.api.gateway.Caller;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
+import org.epermit.codes.Strictness;
 
 import java.util.List;
 import java.util.Set;
@@ -45,7 +46,9 @@ final class ClientCommands {
         List<String> roles = v.values("body.roles", body.roles(), Caller.ROLES, true);
         List<String> scopes = v.values("body.scopes", body.scopes(), Caller.SCOPES, true);
         String region = v.region("body.regionCode", body.regionCode());
-        String creditCode = v.creditCode("body.enterpriseCreditCode", body.enterpriseCreditCode());
+        // A lookup, not a registration: an enterprise user's client is bound to a unit that must already exist
+        // (ClientRegistry refuses an unknown one with UNKNOWN_ENTERPRISE); a genuine early code is bound like any other.
+        String creditCode = v.creditCode("body.enterpriseCreditCode", body.enterpriseCreditCode(), Strictness.LOOKUP);
         String plan = v.oneOf("body.plan", body.plan() == null ? defaultPlan : body.plan(), plans);
         String oidc = v.strippedText("body.oidcClientId", body.oidcClientId(), false, MAX_TEXT);
         roleRules(v, roles, scopes, region, body.enterpriseCreditCode());

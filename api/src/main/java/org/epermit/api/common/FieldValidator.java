@@ -3,6 +3,7 @@ package org.epermit.api.common;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
+import org.epermit.codes.Strictness;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -96,14 +97,14 @@ public final class FieldValidator {
         return problem.isPresent() ? null : value;
     }
 
-    /** A unified social credit code ({@link CreditCode}), normalised. */
-    public String creditCode(String path, String value) {
+    /** A unified social credit code or pseudo-code ({@link CreditCode}) checked at {@code strictness}, normalised. */
+    public String creditCode(String path, String value, Strictness strictness) {
         if (value == null) {
             return null;
         }
-        Optional<FieldError> problem = CreditCode.check(value, path);
+        Optional<FieldError> problem = CreditCode.check(value, path, strictness);
         problem.ifPresent(errors::add);
-        return problem.isPresent() ? null : CreditCode.parse(value, path).value();
+        return problem.isPresent() ? null : CreditCode.parse(value, path, strictness).value();
     }
 
     public void required(String path) {

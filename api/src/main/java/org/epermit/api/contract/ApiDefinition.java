@@ -77,8 +77,10 @@ import org.epermit.api.problem.Problem;
                                 schema = @Schema(type = SchemaType.STRING, format = "date")),
                         @Parameter(name = SharedParameters.PERMIT_NUMBER, in = ParameterIn.PATH, required = true,
                                 example = "91130200699229617X001P", description = """
-                                        Permit number (HJ 608-2017): the 18-character unified social credit code, \
-                                        a 3-digit site serial and a letter (P on permits, W on registration receipts)""",
+                                        Permit number (HJ 608-2017): the holder's 18-character unified social \
+                                        credit code (or pseudo-code, whose last letter is lower case), a 3-digit site \
+                                        serial and an identification letter, any upper-case letter (P on permits, \
+                                        commonly W on registration receipts): an unknown number is a 404""",
                                 schema = @Schema(type = SchemaType.STRING))
                 },
                 securitySchemes = {

@@ -13,11 +13,11 @@ import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.RegisteredClients;
 import org.epermit.api.gateway.TransactionSql;
 import org.epermit.api.delegation.DelegationView.NewDelegation;
-import org.epermit.api.permit.PermitNumberConfig;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
+import org.epermit.codes.Strictness;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -47,17 +47,14 @@ public class Delegations {
 
     private final Pool pool;
     private final Clock clock;
-    private final PermitNumberConfig numbers;
     private final DelegationConfig config;
     private final RegisteredClients clients;
     private final Vendors vendors;
 
-    public Delegations(Pool pool, Clock clock, PermitNumberConfig numbers, DelegationConfig config, RegisteredClients clients,
-                       Vendors vendors) {
+    public Delegations(Pool pool, Clock clock, DelegationConfig config, RegisteredClients clients, Vendors vendors) {
         this.vendors = vendors;
         this.pool = pool;
         this.clock = clock;
-        this.numbers = numbers;
         this.config = config;
         this.clients = clients;
     }
@@ -84,7 +81,9 @@ public class Delegations {
                 errors.add(new FieldError("body.enterpriseCreditCode", "REQUIRED", Message.of("is required", "为必填项")));
             }
         } else {
-            CreditCode.check(creditCode, "body.enterpriseCreditCode").ifPresent(errors::add);
+            // A lookup: the code names a unit that must already exist (create() refuses an unknown one with
+            // UNKNOWN_ENTERPRISE), so a genuine early code failing its organisation check must not be refused here.
+            CreditCode.check(creditCode, "body.enterpriseCreditCode", Strictness.LOOKUP).ifPresent(errors::add);
         }
         UUID vendor = null;
         if (body.vendorClientId() == null) {
@@ -105,10 +104,11 @@ public class Delegations {
             for (int i = 0; i < body.permitNumbers().size(); i++) {
                 String path = "body.permitNumbers[" + i + "]";
                 String raw = body.permitNumbers().get(i);
-                Optional<FieldError> problem = PermitNumber.check(raw, path, numbers.allowedLetters());
+                // references to existing permits, whatever their identification letter; unknown ones are create()'s
+                Optional<FieldError> problem = PermitNumber.check(raw, path);
                 problem.ifPresent(errors::add);
                 if (problem.isEmpty()) {
-                    permits.add(PermitNumber.parse(raw, path, numbers.allowedLetters()).value());
+                    permits.add(PermitNumber.parse(raw, path).value());
                 }
             }
         }
@@ -136,7 +136,8 @@ public class Delegations {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        return new Request(creditCode == null ? null : CreditCode.parse(creditCode, "body.enterpriseCreditCode").value(),
+        return new Request(creditCode == null ? null
+                : CreditCode.parse(creditCode, "body.enterpriseCreditCode", Strictness.LOOKUP).value(),
                 vendor, List.copyOf(permits), new LinkedHashSet<>(body.scopes()).toArray(String[]::new), from, body.validTo());
     }
 

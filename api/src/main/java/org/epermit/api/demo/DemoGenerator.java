@@ -65,7 +65,7 @@ final class DemoGenerator {
         String name = placeName(home) + pick(rnd, words.tradeNames())
                 + pick(rnd, words.industrySuffixes().getOrDefault(industry, List.of("有限公司")));
         boolean pseudo = rnd.nextInt(300) == 0;
-        String creditCode = pseudo ? pseudoCreditCode(rnd) : creditCode(home.code(), index, rnd);
+        String creditCode = pseudo ? pseudoCreditCode(home.code(), index, rnd) : creditCode(home.code(), index, rnd);
         double lat = province.latitude() + rnd.nextDouble(-0.6, 0.6);
         double lon = province.longitude() + rnd.nextDouble(-0.6, 0.6);
         String address = fullPlace(home) + pick(rnd, words.roads()) + (1 + rnd.nextInt(999)) + "号";
@@ -247,32 +247,52 @@ final class DemoGenerator {
         throw new IllegalStateException("unreachable");
     }
 
-    /** A valid code: registered by market regulation (9), an enterprise (1), in the unit's division. */
+    /**
+     * A code valid in full: registered by market regulation (9), an enterprise (1), in the unit's division, its
+     * organisation code's check (position 17) and its own (18) right. The organisation code's body (positions 9-16)
+     * is "MA" and 6 characters, as on codes issued since 2015, or 8 digits, as on older ones; each maps the index
+     * one-to-one (a multiplier coprime with the base), and the two never meet (M is no digit), so no two enterprises
+     * below 100,000,000 share a code.
+     */
     static String creditCode(String division, long index, SplittableRandom rnd) {
-        long org = Math.floorMod(index * ORG_MULTIPLIER + 7_777_777L, ORG_SPACE);
+        final long multiplier = 1_000_003L; // coprime with 31 and with 10
         StringBuilder code = new StringBuilder("91").append(division);
         if (rnd.nextBoolean()) {
-            code.append("MA");  // codes issued since 2015 start their organisation part with MA…
+            long body = Math.floorMod(index * multiplier + 7_777_777L, 887_503_681L); // 31^6
+            char[] chars = new char[6];
+            for (int i = 5; i >= 0; i--) {
+                chars[i] = ALPHABET.charAt((int) (body % 31));
+                body /= 31;
+            }
+            code.append("MA").append(chars);
         } else {
-            code.append(ALPHABET.charAt(1 + rnd.nextInt(9))).append(ALPHABET.charAt(rnd.nextInt(10)));
+            long body = Math.floorMod(index * multiplier + 7_777_777L, 100_000_000L);
+            code.append(String.format(java.util.Locale.ROOT, "%08d", body));
         }
-        char[] digits = new char[7];
-        for (int i = 6; i >= 0; i--) {
-            digits[i] = ALPHABET.charAt((int) (org % 31));
-            org /= 31;
-        }
-        code.append(digits);
+        code.append(CreditCode.organisationCheckCharacter(code.substring(8)));
         return code.append(CreditCode.checkCharacter(code.toString())).toString();
     }
 
-    /** Units without a code hold an H9 pseudo-code, which by design fails the checksum. */
-    private static String pseudoCreditCode(SplittableRandom rnd) {
-        StringBuilder code = new StringBuilder("H9");
-        for (int i = 0; i < 15; i++) {
-            code.append(ALPHABET.charAt(rnd.nextInt(31)));
+    /**
+     * A unit without a credit code holds a pseudo-code: H9, the issuing division (the unit's), then either 0000, a
+     * 5-digit sequence and a letter, or the unit's 8-digit organisation code with its GB 11714 check and a letter, the
+     * letter lower case (a-z but i and o). The index maps one-to-one onto (sequence, letter) below 2,400,000 and onto
+     * the organisation code's body below 99,990,000 (bodies start at 00010000, so the forms never meet).
+     */
+    static String pseudoCreditCode(String division, long index, SplittableRandom rnd) {
+        final long multiplier = 1_000_003L; // coprime with 2,400,000 and with 99,990,000
+        final String letters = "abcdefghjklmnpqrstuvwxyz";
+        final long sequences = 100_000L * letters.length();
+        StringBuilder code = new StringBuilder("H9").append(division);
+        if (index < sequences && rnd.nextBoolean()) {
+            long n = Math.floorMod(index * multiplier + 7_777_777L, sequences);
+            return code.append("0000").append(String.format(java.util.Locale.ROOT, "%05d", n / letters.length()))
+                    .append(letters.charAt((int) (n % letters.length()))).toString();
         }
-        char valid = CreditCode.checkCharacter(code.toString());
-        return code.append(ALPHABET.charAt((ALPHABET.indexOf(valid) + 1 + rnd.nextInt(30)) % 31)).toString();
+        long body = 10_000L + Math.floorMod(index * multiplier + 7_777_777L, 99_990_000L);
+        code.append(String.format(java.util.Locale.ROOT, "%08d", body));
+        code.append(CreditCode.organisationCheckCharacter(code.substring(8)));
+        return code.append(letters.charAt(rnd.nextInt(letters.length()))).toString();
     }
 
     private String placeName(Region r) {

@@ -20,6 +20,7 @@ import org.epermit.api.common.HttpCaching;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.Message;
+import org.epermit.codes.Strictness;
 
 /** Public information on discharge units. */
 @Path("/v1/public/enterprises")
@@ -42,12 +43,19 @@ public class PublicEnterpriseResource {
     @APIResponse(responseCode = "200", description = "The enterprise",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicEnterprise.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
-    @APIResponse(responseCode = "400", description = "The credit code is malformed (INVALID_CREDIT_CODE): length, character or checksum")
+    @APIResponse(responseCode = "400", description = """
+            The credit code is malformed (INVALID_CREDIT_CODE): length, character, division digits, check character, \
+            or the structure of a pseudo-code""")
     @APIResponse(responseCode = "404", description = "No enterprise has this credit code (ENTERPRISE_NOT_FOUND)")
-    public Uni<Response> get(@Parameter(description = "Unified social credit code (GB 32100-2015), 18 characters",
+    public Uni<Response> get(@Parameter(description = """
+                                     Unified social credit code (GB 32100-2015), 18 characters, or the pseudo-code of \
+                                     a unit without one (H9…, its last letter lower case, e.g. H9440100000000123k). \
+                                     A code whose organisation code fails its own check (position 17, GB 11714), as \
+                                     some genuine early codes do, is looked up like any other""",
                                      example = "91130200699229617X") @PathParam("creditCode") String creditCode,
                              @Context Request request) {
-        CreditCode code = CreditCode.parse(creditCode, "path.creditCode");
+        // A lookup: a code that may exist is looked up (unknown → 404), a genuine early one included.
+        CreditCode code = CreditCode.parse(creditCode, "path.creditCode", Strictness.LOOKUP);
         return queries.publicView(code.value()).map(found -> caching.publicJson(request, found.orElseThrow(() ->
                 new ApiException(ErrorCode.ENTERPRISE_NOT_FOUND, Message.of(
                         "No enterprise has the credit code " + code.value() + ".",

@@ -3,10 +3,12 @@ package org.epermit.api.permit;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
-/** The letters a permit number (HJ 608-2017) may end with. */
+/**
+ * The identification letters (HJ 608-2017 标识码, the 22nd character) of the permit numbers this service issues.
+ * They bind only what the service issues: a number a caller sends refers to a permit that may exist and may end with
+ * any upper-case letter ({@link org.epermit.api.common.PermitNumber}), since the standard confirms no letter but
+ * {@code P} and defines no check there.
+ */
 @ConfigMapping(prefix = "epermit.permit-number")
 public interface PermitNumberConfig {
 
@@ -17,11 +19,4 @@ public interface PermitNumberConfig {
     /** The letter on registration receipts (排污登记), which varies by province; commonly W. */
     @WithDefault("W")
     char registrationLetter();
-
-    /** Both letters, upper-cased (configuring the same letter twice is allowed). */
-    default Set<Character> allowedLetters() {
-        return java.util.stream.Stream.of(permitLetter(), registrationLetter())
-                .map(Character::toUpperCase)
-                .collect(Collectors.toUnmodifiableSet());
-    }
 }

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epermit.api.access.RegionFilter;
 import org.epermit.api.access.SqlCondition;
+import org.epermit.api.common.CreditCode;
 import org.epermit.api.common.PlannedPerExecution;
 import org.epermit.api.reference.CodeName;
 
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class PermitQueries {
 
-    private static final Pattern IDENTIFIER_PREFIX = Pattern.compile("[0-9A-Z]{2,22}");
+    /** The start of a permit number or code: 2–22 characters, a pseudo-code's lower-case letter at position 18. */
+    private static final Pattern IDENTIFIER_PREFIX = Pattern.compile("[0-9A-Z]{2,17}|[0-9A-Z]{17}[0-9A-Za-z][0-9A-Z]{0,4}");
 
     static final String PUBLIC_DOCUMENT = "SELECT permit_public_document(id)::text FROM permit WHERE permit_number = $1";
     static final String VERSION_SNAPSHOT = """
@@ -128,13 +130,15 @@ public class PermitQueries {
                 + " AND lower(name) LIKE $2 ESCAPE '\\'";
         String[] grams = grams(lowered);
         String like = "%" + escapeLike(lowered) + "%";
-        String upper = q.strip().toUpperCase(Locale.ROOT);
-        if (!IDENTIFIER_PREFIX.matcher(upper).matches()) {
+        // the case lookups use: upper case, but a pseudo-code's lower-case letter (position 18) kept
+        String prefix = CreditCode.normalize(q.strip());
+        if (!IDENTIFIER_PREFIX.matcher(prefix).matches()) {
             return SqlCondition.of("p.enterprise_id IN (" + names + ")", grams, like);
         }
+        // padded with 'z', above every character a number holds in the "C" collation (the pseudo-code's letter too)
         return SqlCondition.of("p.id IN (SELECT id FROM permit WHERE permit_number BETWEEN $3 AND $4"
                 + " UNION SELECT id FROM permit WHERE enterprise_id IN (" + names + "))",
-                grams, like, upper, upper + "Z".repeat(22 - upper.length()));
+                grams, like, prefix, prefix + "z".repeat(22 - prefix.length()));
     }
 
     /** The grams the name index holds that any name containing {@code pattern} must have. */

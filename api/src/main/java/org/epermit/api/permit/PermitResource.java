@@ -37,16 +37,13 @@ public class PermitResource {
     private final PermitQueries queries;
     private final PermitSearch search;
     private final CurrentCaller caller;
-    private final PermitNumberConfig numbers;
     private final PermitAccess access;
 
-    public PermitResource(PermitQueries queries, PermitSearch search, CurrentCaller caller, PermitNumberConfig numbers,
-                          PermitAccess access) {
+    public PermitResource(PermitQueries queries, PermitSearch search, CurrentCaller caller, PermitAccess access) {
         this.queries = queries;
         this.access = access;
         this.search = search;
         this.caller = caller;
-        this.numbers = numbers;
     }
 
     @GET
@@ -85,7 +82,8 @@ public class PermitResource {
     public Uni<PermitFull> get(@Parameter(ref = SharedParameters.PERMIT_NUMBER)
                                @PathParam("permitNumber") String permitNumber) {
         Caller c = caller.required();
-        PermitNumber number = PermitNumber.parse(permitNumber, "path.permitNumber", numbers.allowedLetters());
+        // a lookup like the public one: any identification letter; unknown is PERMIT_NOT_FOUND
+        PermitNumber number = PermitNumber.parse(permitNumber, "path.permitNumber");
         return access.require(c, SCOPE, number.value())
                 .chain(queries::fullView)
                 .map(found -> {

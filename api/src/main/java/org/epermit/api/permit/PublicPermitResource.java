@@ -38,13 +38,11 @@ public class PublicPermitResource {
     private final PermitQueries queries;
     private final PermitSearch search;
     private final HttpCaching caching;
-    private final PermitNumberConfig numbers;
 
-    public PublicPermitResource(PermitQueries queries, PermitSearch search, HttpCaching caching, PermitNumberConfig numbers) {
+    public PublicPermitResource(PermitQueries queries, PermitSearch search, HttpCaching caching) {
         this.queries = queries;
         this.search = search;
         this.caching = caching;
-        this.numbers = numbers;
     }
 
     @GET
@@ -80,7 +78,7 @@ public class PublicPermitResource {
     @APIResponse(responseCode = "200", description = "The permit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicPermit.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
-    @APIResponse(responseCode = "400", description = "The permit number is malformed (INVALID_PERMIT_NUMBER): length, character, checksum, serial or letter")
+    @APIResponse(responseCode = "400", description = "The permit number is malformed (INVALID_PERMIT_NUMBER): length, character, division digits, checksum, pseudo-code structure, serial, or a last character that is no upper-case letter")
     @APIResponse(responseCode = "404", description = "No permit has this number (PERMIT_NOT_FOUND)")
     public Uni<Response> get(@Parameter(ref = SharedParameters.PERMIT_NUMBER) @PathParam("permitNumber") String permitNumber, @Context Request request) {
         PermitNumber number = parse(permitNumber);
@@ -137,8 +135,9 @@ public class PublicPermitResource {
                 }));
     }
 
-    private PermitNumber parse(String raw) {
-        return PermitNumber.parse(raw, "path.permitNumber", numbers.allowedLetters());
+    /** A lookup: any identification letter A–Z (HJ 608 defines no check there), so an unknown number is a 404. */
+    private static PermitNumber parse(String raw) {
+        return PermitNumber.parse(raw, "path.permitNumber");
     }
 
     private static ApiException notFound(PermitNumber number) {

@@ -96,8 +96,8 @@ class CodePrefixTest {
         List<FieldError> errors = Stream.of(
                         CodePrefix.checkRegion("440", "query.region"),
                         CodePrefix.checkIndustry("D44", "query.industry"),
-                        CreditCode.check("91130200699229617", "query.creditCode"),
-                        PermitNumber.check(null, "query.permitNumber", java.util.Set.of('P')),
+                        CreditCode.check("91130200699229617", "query.creditCode", org.epermit.codes.Strictness.LOOKUP),
+                        PermitNumber.check(null, "query.permitNumber"),
                         CodePrefix.checkRegion("44", "query.otherRegion"))
                 .flatMap(Optional::stream)
                 .toList();

@@ -10,6 +10,7 @@ import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
+import org.epermit.codes.Strictness;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
@@ -22,11 +23,11 @@ class CreditCodeTest {
 
     private static final String PATH = "path.creditCode";
 
-    /** A pseudo-code: its real check character would be 'G', so it does not pass the checksum. */
-    private static final String PSEUDO = "H9110000MA0000000X";
+    /** A pseudo-code of the sequence form: issued in 440100, sequence 00123, letter k. */
+    private static final String PSEUDO = "H9440100000000123k";
 
     private static FieldError failure(String raw) {
-        Optional<FieldError> problem = CreditCode.check(raw, PATH);
+        Optional<FieldError> problem = CreditCode.check(raw, PATH, Strictness.LOOKUP);
         assertThat(problem).as("check(%s)", raw).isPresent();
         return problem.get();
     }
@@ -38,27 +39,27 @@ class CreditCodeTest {
         @ValueSource(strings = {"91130200699229617X", "91350200776049653A", "913502000728319549",
                 "91440101MA5CJQ4N59"})
         void the_four_examples_from_the_domain_reference_are_accepted(String raw) {
-            assertThat(CreditCode.check(raw, PATH)).isEmpty();
-            assertThat(CreditCode.isValid(raw)).isTrue();
-            assertThat(CreditCode.parse(raw, PATH).value()).isEqualTo(raw);
+            assertThat(CreditCode.check(raw, PATH, Strictness.LOOKUP)).isEmpty();
+            assertThat(CreditCode.isValid(raw, Strictness.LOOKUP)).isTrue();
+            assertThat(CreditCode.parse(raw, PATH, Strictness.LOOKUP).value()).isEqualTo(raw);
         }
 
         @Test
         void lower_case_input_is_accepted_and_upper_cased() {
-            CreditCode code = CreditCode.parse("91440101ma5cjq4n59", PATH);
+            CreditCode code = CreditCode.parse("91440101ma5cjq4n59", PATH, Strictness.LOOKUP);
             assertThat(code.value()).isEqualTo("91440101MA5CJQ4N59");
             assertThat(code).isEqualTo(new CreditCode("91440101MA5CJQ4N59"));
         }
 
         @Test
         void the_division_code_is_positions_3_to_8() {
-            assertThat(CreditCode.parse("91130200699229617X", PATH).divisionCode()).isEqualTo("130200");
-            assertThat(CreditCode.parse("91440101MA5CJQ4N59", PATH).divisionCode()).isEqualTo("440101");
+            assertThat(CreditCode.parse("91130200699229617X", PATH, Strictness.LOOKUP).divisionCode()).isEqualTo("130200");
+            assertThat(CreditCode.parse("91440101MA5CJQ4N59", PATH, Strictness.LOOKUP).divisionCode()).isEqualTo("440101");
         }
 
         @Test
         void a_real_code_is_not_a_pseudo_code() {
-            assertThat(CreditCode.parse("91130200699229617X", PATH).isPseudo()).isFalse();
+            assertThat(CreditCode.parse("91130200699229617X", PATH, Strictness.LOOKUP).isPseudo()).isFalse();
         }
 
         @Test
@@ -81,31 +82,61 @@ class CreditCodeTest {
     }
 
     @Nested
-    class Pseudo_codes {
+    class Strictness_levels {
+
+        /** 91440101MA5CJQ4N59 with position 17 changed to 6, position 18 recomputed: as a genuine early code may be. */
+        private final String early = "91440101MA5CJQ4N6" + CreditCode.checkCharacter("91440101MA5CJQ4N6");
 
         @Test
-        void a_pseudo_code_starting_with_H9_is_accepted_although_its_check_character_is_wrong() {
-            assertThat(CreditCode.checkCharacter(PSEUDO.substring(0, 17))).isNotEqualTo(PSEUDO.charAt(17));
-            CreditCode code = CreditCode.parse(PSEUDO, PATH);
-            assertThat(code.value()).isEqualTo(PSEUDO);
-            assertThat(code.isPseudo()).isTrue();
+        void a_code_failing_only_its_organisation_check_passes_a_lookup() {
+            assertThat(CreditCode.parse(early, PATH, Strictness.LOOKUP).value()).isEqualTo(early);
+            assertThat(new CreditCode(early).value()).isEqualTo(early);
         }
 
         @Test
-        void a_lower_case_pseudo_code_is_accepted() {
-            assertThat(CreditCode.parse("h9110000ma0000000x", PATH).isPseudo()).isTrue();
+        void and_fails_a_registration_with_ORGANISATION_CHECKSUM_in_both_languages() {
+            ApiException e = catchThrowableOfType(ApiException.class,
+                    () -> CreditCode.parse(early, PATH, Strictness.REGISTRATION));
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CREDIT_CODE);
+            assertThat(e.errors()).containsExactly(new FieldError(PATH, "ORGANISATION_CHECKSUM", Message.of(
+                    "check character of the organisation code (position 17, GB 11714) should be '5', got '6'",
+                    "组织机构代码校验码（第17位，GB 11714）应为'5'，实际为'6'")));
+        }
+
+        @Test
+        void the_organisation_check_character_is_computed_for_generators() {
+            assertThat(CreditCode.organisationCheckCharacter("MA5CJQ4N")).isEqualTo('5');
+        }
+    }
+
+    @Nested
+    class Pseudo_codes {
+
+        @Test
+        void a_pseudo_code_is_accepted_with_its_lower_case_letter_at_both_levels() {
+            CreditCode code = CreditCode.parse(PSEUDO, PATH, Strictness.REGISTRATION);
+            assertThat(code.value()).isEqualTo(PSEUDO);
+            assertThat(code.isPseudo()).isTrue();
+            assertThat(code.divisionCode()).isEqualTo("440100");
+        }
+
+        @Test
+        void typed_in_lower_case_it_keeps_only_its_last_letter_lower_case() {
+            assertThat(CreditCode.parse("h9440101ma5cjq4n5a", PATH, Strictness.LOOKUP).value())
+                    .isEqualTo("H9440101MA5CJQ4N5a");
+            assertThat(CreditCode.normalize("h9440100000000123k001p")).isEqualTo("H9440100000000123k001P");
+        }
+
+        @Test
+        void upper_cased_it_is_refused_with_PSEUDO_CODE_not_taken_for_a_credit_code() {
+            FieldError error = failure("H9440100000000123K");
+            assertThat(error.code()).isEqualTo("PSEUDO_CODE");
+            assertThat(error.message().zh()).isEqualTo("临时代码（H9开头）末位应为除i、o外的小写字母a-z，实际为'K'（大小写不可更改）");
         }
 
         @Test
         void a_pseudo_code_must_still_have_18_characters() {
-            assertThat(failure("H9110000MA0000000").code()).isEqualTo("LENGTH");
-        }
-
-        @Test
-        void a_pseudo_code_must_still_use_the_alphabet() {
-            FieldError error = failure("H9110000MA000000OX");
-            assertThat(error.code()).isEqualTo("CHARACTER");
-            assertThat(error.message().en()).startsWith("character 'O' at position 17 ");
+            assertThat(failure("H944010000000012k").code()).isEqualTo("LENGTH");
         }
 
         @Test
@@ -162,6 +193,16 @@ class CreditCodeTest {
         }
 
         @Test
+        void a_letter_in_the_division_fails_with_DIVISION_in_both_languages() {
+            FieldError error = failure("9113A200699229617X");
+            assertThat(error.code()).isEqualTo("DIVISION");
+            assertThat(error.message()).isEqualTo(Message.of(
+                    "character 'A' at position 5 is not allowed (positions 3-8 are the GB/T 2260 division code: "
+                            + "digits only)",
+                    "第5位字符'A'不合法（第3-8位为GB/T 2260行政区划代码，只允许数字）"));
+        }
+
+        @Test
         void a_wrong_check_character_fails_with_CHECKSUM_in_both_languages() {
             FieldError error = failure("911302006992296177");
             assertThat(error.code()).isEqualTo("CHECKSUM");
@@ -202,7 +243,7 @@ class CreditCodeTest {
         @Test
         void parse_throws_INVALID_CREDIT_CODE_with_the_failing_field_and_a_summary() {
             ApiException e = catchThrowableOfType(ApiException.class,
-                    () -> CreditCode.parse("911302006992296177", PATH));
+                    () -> CreditCode.parse("911302006992296177", PATH, Strictness.LOOKUP));
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CREDIT_CODE);
             assertThat(e.errors()).containsExactly(new FieldError(PATH, "CHECKSUM",
                     Message.of("check character should be 'X', got '7'", "校验码应为'X'，实际为'7'")));
@@ -215,7 +256,7 @@ class CreditCodeTest {
         @Test
         void control_characters_are_shown_as_unicode_escapes() {
             ApiException e = catchThrowableOfType(ApiException.class,
-                    () -> CreditCode.parse("9113020069922961\t\u0000", PATH));
+                    () -> CreditCode.parse("9113020069922961\t\u0000", PATH, Strictness.LOOKUP));
             assertThat(e.errors().get(0).message().en()).startsWith("character '\\u0009' at position 17 ");
             assertThat(e.detail().en()).startsWith("'9113020069922961\\u0009\\u0000' is not a valid");
             assertThat(e.detail().en()).doesNotContain("\t", "\u0000");
@@ -224,7 +265,7 @@ class CreditCodeTest {
         @Test
         void invisible_and_direction_changing_characters_are_shown_as_unicode_escapes() {
             ApiException e = catchThrowableOfType(ApiException.class,
-                    () -> CreditCode.parse("9113020069922961\u202E\u200B", PATH));
+                    () -> CreditCode.parse("9113020069922961\u202E\u200B", PATH, Strictness.LOOKUP));
             assertThat(e.detail().en()).startsWith("'9113020069922961\\u202E\\u200B' ");
             assertThat(e.errors().get(0).message().zh()).isEqualTo(
                     "第17位字符'\\u202E'不合法（允许0-9及除I、O、S、V、Z外的大写字母）");
@@ -233,7 +274,7 @@ class CreditCodeTest {
         @Test
         void at_most_40_characters_of_the_input_are_echoed() {
             String input = "A".repeat(40) + "SECRET".repeat(1000);
-            ApiException e = catchThrowableOfType(ApiException.class, () -> CreditCode.parse(input, PATH));
+            ApiException e = catchThrowableOfType(ApiException.class, () -> CreditCode.parse(input, PATH, Strictness.LOOKUP));
             assertThat(e.detail().en()).startsWith("'" + "A".repeat(40) + "…' is not a valid")
                     .doesNotContain("SECRET")
                     .endsWith("must be 18 characters, got 6040");

@@ -214,6 +214,31 @@ class DelegationTest {
         given().header("X-API-Key", vendor.apiKey()).contentType("application/json").body("{}").post("/v1/delegations").then().statusCode(403);
     }
 
+    /**
+     * A delegation names an enterprise and permits that must exist: they are checked as lookups, so a code failing
+     * only its organisation check and a number with an unusual letter reach the database's verdict, not a format error.
+     */
+    @Test
+    void the_enterprise_and_permits_of_a_delegation_are_looked_up_not_refused_by_format() {
+        String early = "91440101MA5CJQ4N6" + org.epermit.api.common.CreditCode.checkCharacter("91440101MA5CJQ4N6");
+        String admin = TestClients.admin(registry).apiKey();
+        CreatedClient vendor = TestClients.vendor(registry);
+        given().header("X-API-Key", admin).contentType("application/json").body("""
+                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "scopes": ["permits:read"], "validTo": "%s"}"""
+                .formatted(early, vendor.client().id(), inAYear()))
+                .post("/v1/delegations").then().statusCode(400)
+                .body("errors", hasSize(1))
+                .body("errors[0].code", equalTo("UNKNOWN_ENTERPRISE"));
+        List<String> e = enterpriseWithPermits();
+        String otherLetter = e.get(1).substring(0, 21) + "Q";
+        given().header("X-API-Key", admin).contentType("application/json").body("""
+                {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "permitNumbers": ["%s"], "scopes": ["permits:read"],
+                 "validTo": "%s"}""".formatted(e.get(0), vendor.client().id(), otherLetter, inAYear()))
+                .post("/v1/delegations").then().statusCode(400)
+                .body("errors", hasSize(1))
+                .body("errors[0].code", equalTo("NOT_OF_ENTERPRISE"));
+    }
+
     @Test
     void a_bad_delegation_is_refused_with_every_failing_field() {
         given().header("X-API-Key", TestClients.admin(registry).apiKey()).contentType("application/json").body("""

@@ -6,6 +6,9 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import org.epermit.api.common.CreditCode;
 import org.epermit.api.common.PermitNumber;
+import org.epermit.codes.PermitLetters;
+import org.epermit.codes.PermitNumberRules;
+import org.epermit.codes.Strictness;
 import org.epermit.api.testing.Db;
 import org.junit.jupiter.api.Test;
 
@@ -60,15 +63,37 @@ class DemoGeneratorTest {
         return Set.copyOf(Arrays.asList(new String(data, java.nio.charset.StandardCharsets.UTF_8).split("\n")));
     }
 
+    /** What the generator makes is what the service would register and issue: every rule, strictly. */
     @Test
-    void the_loaded_demo_set_has_valid_identifiers() {
+    void the_loaded_demo_set_has_identifiers_valid_in_full() {
         for (var row : Db.rows(pool, "SELECT credit_code, pseudo_credit_code FROM enterprise")) {
-            assertThat(CreditCode.isValid(row.getString(0))).as(row.getString(0)).isTrue();
-            assertThat(CreditCode.parse(row.getString(0), "x").isPseudo()).isEqualTo(row.getBoolean(1));
+            String code = row.getString(0);
+            assertThat(CreditCode.check(code, "x", Strictness.REGISTRATION)).as(code).isEmpty();
+            assertThat(new CreditCode(code).isPseudo()).as(code).isEqualTo(row.getBoolean(1));
         }
-        for (String number : Db.strings(pool, "SELECT permit_number FROM permit")) {
-            assertThat(PermitNumber.isValid(number, Set.of('P', 'W'))).as(number).isTrue();
+        for (var row : Db.rows(pool, """
+                SELECT p.permit_number, e.credit_code FROM permit p JOIN enterprise e ON e.id = p.enterprise_id""")) {
+            String number = row.getString(0);
+            assertThat(PermitNumberRules.check(number, PermitLetters.NATIONAL)).as(number).isEmpty();
+            assertThat(new PermitNumber(number).creditCode().value()).as(number).isEqualTo(row.getString(1));
         }
+        assertThat(Db.count(pool, "SELECT count(*) FROM enterprise WHERE pseudo_credit_code")).as("pseudo-codes")
+                .isPositive();
+    }
+
+    @Test
+    void generated_codes_are_unique_per_enterprise_index_and_valid_in_full() {
+        Set<String> codes = new java.util.HashSet<>();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (long index = 0; index < 20_000; index++) {
+            for (String code : new String[] {DemoGenerator.creditCode("440101", index, rnd),
+                    DemoGenerator.pseudoCreditCode("440101", index, rnd)}) {
+                assertThat(CreditCode.check(code, "x", Strictness.REGISTRATION)).as(code).isEmpty();
+                assertThat(codes.add(code)).as("unique: %s", code).isTrue();
+            }
+        }
+        assertThat(codes).anyMatch(c -> c.startsWith("91440101MA")).anyMatch(c -> c.matches("91440101[0-9]{8}[0-9X]."))
+                .anyMatch(c -> c.matches("H94401010000[0-9]{5}[a-z]")).anyMatch(c -> c.matches("H9440101(?!0000)[0-9]{8}[0-9X][a-z]"));
     }
 
     @Test

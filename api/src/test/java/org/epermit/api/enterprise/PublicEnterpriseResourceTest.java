@@ -3,6 +3,7 @@ package org.epermit.api.enterprise;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import org.epermit.api.common.CreditCode;
 import org.epermit.api.testing.Db;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +43,24 @@ class PublicEnterpriseResourceTest {
     }
 
     @Test
-    void a_unit_with_a_pseudo_code_is_found_by_it() {
+    void a_unit_with_a_pseudo_code_is_found_by_it_and_the_code_keeps_its_case() {
         String pseudo = Db.string(pool, "SELECT credit_code FROM enterprise WHERE pseudo_credit_code ORDER BY 1 LIMIT 1");
+        assertThat(pseudo.charAt(17)).isLowerCase();
         given().get("/v1/public/enterprises/{c}", pseudo).then().statusCode(200).body("creditCode", equalTo(pseudo));
+        given().get("/v1/public/enterprises/{c}", pseudo.toLowerCase()).then().statusCode(200)
+                .body("creditCode", equalTo(pseudo));
+        // upper-cased it is no pseudo-code, and no credit code either
+        given().get("/v1/public/enterprises/{c}", pseudo.toUpperCase()).then().statusCode(400)
+                .body("code", equalTo("INVALID_CREDIT_CODE")).body("errors[0].code", equalTo("PSEUDO_CODE"))
+                .body("errors[0].path", equalTo("path.creditCode"));
+    }
+
+    /** Some genuine early codes fail their organisation code's own check: a lookup of one is a lookup. */
+    @Test
+    void a_code_failing_only_its_organisation_check_is_looked_up_and_not_found() {
+        String early = "91440101MA5CJQ4N6" + CreditCode.checkCharacter("91440101MA5CJQ4N6");
+        given().get("/v1/public/enterprises/{c}", early).then().statusCode(404)
+                .body("code", equalTo("ENTERPRISE_NOT_FOUND"));
     }
 
     @Test
@@ -58,5 +74,7 @@ class PublicEnterpriseResourceTest {
                 .body("errors[0].code", equalTo("LENGTH"));
         given().get("/v1/public/enterprises/9135020077604965IA").then().statusCode(400)
                 .body("errors[0].code", equalTo("CHARACTER"));
+        given().get("/v1/public/enterprises/9135A200776049653A").then().statusCode(400)
+                .body("errors[0].code", equalTo("DIVISION"));
     }
 }

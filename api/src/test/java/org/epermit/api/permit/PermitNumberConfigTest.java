@@ -6,11 +6,11 @@ import io.smallrye.config.WithDefault;
 import org.epermit.codes.PermitLetters;
 import org.junit.jupiter.api.Test;
 
-/** The service's default letters are the national ones, which the SDK assumes unless told otherwise. */
+/** The letters the service issues numbers with are, by default, the national ones (P on permits, W on receipts). */
 class PermitNumberConfigTest {
 
     @Test
-    void the_default_letters_are_the_national_ones_the_SDK_defaults_to() throws NoSuchMethodException {
+    void the_default_letters_are_the_national_ones() throws NoSuchMethodException {
         String permit = PermitNumberConfig.class.getMethod("permitLetter").getAnnotation(WithDefault.class).value();
         String registration = PermitNumberConfig.class.getMethod("registrationLetter")
                 .getAnnotation(WithDefault.class).value();

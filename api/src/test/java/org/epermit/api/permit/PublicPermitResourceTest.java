@@ -131,13 +131,43 @@ class PublicPermitResourceTest {
                 .body("errors[0].code", equalTo("LENGTH"));
         given().get("/v1/public/permits/91130200699229617Y001P").then().statusCode(400)
                 .body("errors[0].code", equalTo("CHECKSUM"));
-        given().get("/v1/public/permits/91130200699229617X001Q").then().statusCode(400)
+        given().get("/v1/public/permits/91130200699229617X0011").then().statusCode(400)
                 .body("errors[0].code", equalTo("LETTER"));
+        given().get("/v1/public/permits/9113A200699229617X001P").then().statusCode(400)
+                .body("errors[0].code", equalTo("DIVISION"));
+        given().get("/v1/public/permits/H9440100000000123K001P").then().statusCode(400)
+                .body("errors[0].code", equalTo("PSEUDO_CODE"));
         given().get("/v1/public/permits/91130200699229617X000P").then().statusCode(400)
                 .body("errors[0].code", equalTo("SERIAL"));
         given().header("Accept-Language", "zh").get("/v1/public/permits/9113020069922961OX001P").then().statusCode(400)
                 .body("errors[0].code", equalTo("CHARACTER"))
                 .body("title", equalTo("许可证编号无效"));
+    }
+
+    /** HJ 608's last character identifies, it checks nothing: a number ending with any letter is looked up. */
+    @Test
+    void a_well_formed_number_ending_with_a_letter_no_permit_uses_is_looked_up_and_not_found() {
+        for (String path : new String[] {"/v1/public/permits/{n}", "/v1/public/permits/{n}/history",
+                "/v1/public/permits/{n}/versions/1"}) {
+            given().get(path, "91130200699229617X001Q").then().statusCode(404)
+                    .body("code", equalTo("PERMIT_NOT_FOUND"));
+        }
+    }
+
+    @Test
+    void a_pseudo_code_holder_s_permit_is_found_with_the_code_s_lower_case_letter_and_by_its_prefix() {
+        String number = Db.string(pool, """
+                SELECT p.permit_number FROM permit p JOIN enterprise e ON e.id = p.enterprise_id
+                WHERE e.pseudo_credit_code ORDER BY 1 LIMIT 1""");
+        assertThat(number.charAt(17)).isLowerCase();
+        given().get("/v1/public/permits/{n}", number.toLowerCase()).then().statusCode(200)
+                .body("permitNumber", equalTo(number));
+        given().get("/v1/public/permits/{n}", number.toUpperCase()).then().statusCode(400)
+                .body("errors[0].code", equalTo("PSEUDO_CODE"));
+        for (String prefix : new String[] {number.substring(0, 17), number.substring(0, 18), number.toLowerCase()}) {
+            given().queryParam("q", prefix).get("/v1/public/permits").then().statusCode(200)
+                    .body("items.permitNumber", hasItem(number));
+        }
     }
 
     @Test

@@ -61,9 +61,12 @@ class ErrorCatalogueTest {
                 |---|---|
                 | `LENGTH` | wrong number of characters (credit code 18, permit number 22) |
                 | `CHARACTER` | a character outside the allowed alphabet (credit codes exclude I, O, S, V, Z), or a control character |
-                | `CHECKSUM` | the GB 32100 check character does not match |
+                | `DIVISION` | positions 3–8 of a credit code or pseudo-code (the GB/T 2260 division code) hold a non-digit |
+                | `CHECKSUM` | the GB 32100 check character (position 18) does not match |
+                | `ORGANISATION_CHECKSUM` | the organisation code's own check character (position 17, GB 11714) does not match: only for codes the service registers, never for a lookup (some genuine early codes fail it) |
+                | `PSEUDO_CODE` | an `H9…` pseudo-code without its structure: positions 9–17 neither `0000` + a 5-digit sequence nor a 9-character organisation code, or a last character that is not a lower-case letter other than i and o (an upper-cased pseudo-code) |
                 | `SERIAL` | a permit number's site serial is not 001–999 |
-                | `LETTER` | a permit number ends with a letter other than the configured ones (P, W) |
+                | `LETTER` | a permit number's last character is not an upper-case letter A–Z (any letter is looked up; only numbers the service issues use its configured letters) |
                 | `FORMAT` | not in the expected format (region or industry prefix, date, number, cursor) |
                 | `RANGE` | a number or date outside its allowed range (`limit` above 100; a date or time outside the years 1900–9999; a `validTo` not after `validFrom`) |
                 | `UNKNOWN_VALUE` | not one of the enumerated values |

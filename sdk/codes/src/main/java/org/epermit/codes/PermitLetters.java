@@ -8,8 +8,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The letters a permit number may end with on one deployment: {@code P} on permits, and the letter of registration
- * receipts (排污登记), which varies by province. Immutable; never empty; only upper-case A–Z.
+ * The letters the permit numbers a deployment issues end with: {@code P} on permits, and the letter of registration
+ * receipts (排污登记), which varies by province. HJ 608-2017 calls this last character an identification code
+ * (标识码), not a check character, and only {@code P} is confirmed by its example; so these letters bind only the
+ * numbers a deployment issues ({@link PermitNumberRules#check(String, PermitLetters)}), while a lookup accepts
+ * {@link #ANY} letter ({@link PermitNumberRules#check(String)}). Immutable; never empty; only upper-case A–Z.
  *
  * <pre>{@code
  * PermitLetters.NATIONAL;            // P, W
@@ -22,10 +25,10 @@ public final class PermitLetters {
     public static final char PERMIT = 'P';
     /** The letter on registration receipts where a province has not chosen another one. */
     public static final char REGISTRATION = 'W';
-    /** {@link #PERMIT} and {@link #REGISTRATION}: the service's default configuration, and the SDK's. */
+    /** {@link #PERMIT} and {@link #REGISTRATION}: the service's default configuration for the numbers it issues. */
     public static final PermitLetters NATIONAL = of(PERMIT, REGISTRATION);
-    /** Every letter A–Z: what a canonical value may end with when the configured letters are not known there. */
-    static final PermitLetters ANY = of("ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray());
+    /** Every letter A–Z: what a number that refers to an existing permit may end with. */
+    public static final PermitLetters ANY = of("ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray());
 
     /** Sorted, so that the message and {@link #toString()} do not depend on the order given. */
     private final String letters;

@@ -21,6 +21,13 @@ class PermitLettersTest {
     }
 
     @Test
+    void any_is_every_upper_case_letter_as_a_lookup_accepts() {
+        assertThat(PermitLetters.ANY.asString()).isEqualTo("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        assertThat(PermitLetters.ANY.allows('Q')).isTrue();
+        assertThat(PermitLetters.ANY.allows('q')).isFalse();
+    }
+
+    @Test
     void letters_are_sorted_and_counted_once_whatever_the_order_given() {
         PermitLetters letters = PermitLetters.of('W', 'P', 'W');
         assertThat(letters).isEqualTo(PermitLetters.NATIONAL).hasSameHashCodeAs(PermitLetters.NATIONAL);

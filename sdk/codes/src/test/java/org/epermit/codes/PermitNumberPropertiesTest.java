@@ -15,12 +15,10 @@ import org.quicktheories.generators.Generate;
 /** Properties of {@link PermitNumberRules} over generated input, run like {@link CreditCodePropertiesTest}'s. */
 class PermitNumberPropertiesTest {
 
-    /** Valid credit codes, pseudo-codes included (one in ten). */
+    /** Valid credit codes, genuine early ones (one in ten) and pseudo-codes (one in ten) included. */
     static Gen<String> creditCodes() {
-        Gen<String> real = CreditCodePropertiesTest.realCodes();
-        Gen<String> pseudo = CreditCodePropertiesTest.stringsOf(CreditCodeRules.ALPHABET, Generate.constant(16))
-                .map(rest -> CreditCodeRules.PSEUDO_PREFIX + rest);
-        return Generate.frequency(Pair.of(9, real), Pair.of(1, pseudo));
+        return Generate.frequency(Pair.of(8, CreditCodePropertiesTest.realCodes()),
+                Pair.of(1, CreditCodePropertiesTest.earlyCodes()), Pair.of(1, CreditCodePropertiesTest.pseudoCodes()));
     }
 
     /** Non-empty sets of letters A–Z. */
@@ -35,11 +33,13 @@ class PermitNumberPropertiesTest {
                 .checkAssert((code, serial, letter) -> {
                     String built = PermitNumberRules.compose(code, serial, letter);
 
+                    assertThat(PermitNumberRules.check(built)).isEmpty();
                     assertThat(PermitNumberRules.check(built, PermitLetters.of(letter))).isEmpty();
                     assertThat(PermitNumberRules.requireCanonical(built)).isEqualTo(built);
                     assertThat(PermitNumberRules.creditCode(built)).isEqualTo(code);
                     assertThat(PermitNumberRules.siteSerial(built)).isEqualTo(serial);
                     assertThat(PermitNumberRules.letter(built)).isEqualTo(letter);
+                    // typed in lower case: only a pseudo-code's letter keeps its case
                     String lower = built.toLowerCase(Locale.ROOT);
                     assertThat(PermitNumberRules.check(lower, PermitLetters.of(letter))).isEmpty();
                     assertThat(CreditCodeRules.normalize(lower)).isEqualTo(built);
@@ -47,7 +47,14 @@ class PermitNumberPropertiesTest {
     }
 
     @Test
-    void a_valid_number_passes_exactly_when_its_letter_is_one_of_the_allowed_letters() {
+    void a_lookup_accepts_a_well_formed_number_whatever_upper_case_letter_it_ends_with() {
+        properties().forAll(creditCodes(), Generate.range(1, 999), Generate.characters('A', 'Z'))
+                .checkAssert((code, serial, letter) -> assertThat(PermitNumberRules.check(
+                        code + String.format("%03d", serial) + letter)).isEmpty());
+    }
+
+    @Test
+    void an_issued_number_passes_exactly_when_its_letter_is_one_of_the_allowed_letters() {
         properties().forAll(creditCodes(), Generate.range(1, 999), Generate.characters('A', 'Z'), letterSets())
                 .checkAssert((code, serial, letter, letters) -> {
                     Optional<Violation> violation = PermitNumberRules.check(
@@ -66,12 +73,12 @@ class PermitNumberPropertiesTest {
     }
 
     @Test
-    void the_credit_code_part_is_checked_like_a_credit_code() {
-        properties().forAll(creditCodes(), Generate.range(0, 17), Generate.characters('0', 'Z'))
+    void the_credit_code_part_is_checked_like_a_credit_code_looked_up() {
+        properties().forAll(creditCodes(), Generate.range(0, 17), Generate.characters('0', 'z'))
                 .checkAssert((code, index, replacement) -> {
                     String changed = CreditCodePropertiesTest.replace(code, index, replacement);
                     Optional<Violation> asNumber = PermitNumberRules.check(changed + "001P", PermitLetters.of('P'));
-                    Optional<Violation> asCode = CreditCodeRules.check(changed);
+                    Optional<Violation> asCode = CreditCodeRules.check(changed, Strictness.LOOKUP);
                     assertThat(asNumber.map(Violation::reason)).isEqualTo(asCode.map(Violation::reason));
                     assertThat(asNumber.map(Violation::position)).isEqualTo(asCode.map(Violation::position));
                     assertThat(asNumber.map(Violation::expected)).isEqualTo(asCode.map(Violation::expected));
@@ -99,7 +106,10 @@ class PermitNumberPropertiesTest {
     void any_string_either_passes_or_gets_one_violation_whose_messages_are_short_and_printable() {
         Gen<String> inputs = Generate.oneOf(CreditCodePropertiesTest.anyUtf16(100),
                 CreditCodePropertiesTest.stringsOf(CreditCodeRules.ALPHABET + "pw0 \t\u0000\u202E",
-                        Generate.constant(PermitNumberRules.LENGTH)));
+                        Generate.constant(PermitNumberRules.LENGTH)),
+                CreditCodePropertiesTest.pseudoCodes().zip(Generate.range(0, 21),
+                        CreditCodePropertiesTest.stringsOf("0aAiIzZ-\u0000", Generate.constant(1)),
+                        (code, index, c) -> CreditCodePropertiesTest.replace(code + "001P", index, c.charAt(0))));
         properties().forAll(inputs, letterSets()).checkAssert((raw, letters) -> {
             Optional<Violation> violation = PermitNumberRules.check(raw, letters);
             if (violation.isEmpty()) {

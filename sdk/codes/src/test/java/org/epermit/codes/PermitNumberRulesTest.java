@@ -24,6 +24,7 @@ class PermitNumberRulesTest {
         @Test
         void the_example_from_the_domain_reference_is_accepted_and_split_into_its_parts() {
             String number = "91130200699229617X001P";
+            assertThat(PermitNumberRules.check(number)).isEmpty();
             assertThat(PermitNumberRules.check(number, PERMITS)).isEmpty();
             assertThat(PermitNumberRules.creditCode(number)).isEqualTo("91130200699229617X");
             assertThat(PermitNumberRules.siteSerial(number)).isEqualTo(1);
@@ -31,20 +32,42 @@ class PermitNumberRulesTest {
         }
 
         @Test
-        void a_registration_receipt_letter_is_accepted_where_it_is_allowed() {
+        void a_lookup_accepts_any_upper_case_identification_letter() {
+            for (char letter = 'A'; letter <= 'Z'; letter++) {
+                assertThat(PermitNumberRules.check("91130200699229617X001" + letter)).as("%s", letter).isEmpty();
+            }
+        }
+
+        @Test
+        void an_issued_number_ends_with_one_of_the_configured_letters() {
             assertThat(PermitNumberRules.check("91440101MA5CJQ4N59999W", PermitLetters.NATIONAL)).isEmpty();
             assertThat(PermitNumberRules.check("91440101MA5CJQ4N59999D", PermitLetters.of('P', 'D'))).isEmpty();
         }
 
         @Test
-        void lower_case_input_and_pseudo_credit_codes_are_accepted() {
-            assertThat(PermitNumberRules.check("91440101ma5cjq4n59002p", PERMITS)).isEmpty();
-            assertThat(PermitNumberRules.check("H9110000MA0000000X001P", PERMITS)).isEmpty();
+        void lower_case_input_is_accepted() {
+            assertThat(PermitNumberRules.check("91440101ma5cjq4n59002p")).isEmpty();
+            assertThat(CreditCodeRules.normalize("91440101ma5cjq4n59002p")).isEqualTo("91440101MA5CJQ4N59002P");
+        }
+
+        @Test
+        void a_pseudo_code_holder_s_number_keeps_the_code_s_lower_case_letter() {
+            assertThat(PermitNumberRules.check("H9440100000000123k001P", PERMITS)).isEmpty();
+            assertThat(PermitNumberRules.check("h9440101ma5cjq4n5a002p")).isEmpty();
+            assertThat(CreditCodeRules.normalize("h9440101ma5cjq4n5a002p")).isEqualTo("H9440101MA5CJQ4N5a002P");
+            assertThat(PermitNumberRules.creditCode("H9440100000000123k001P")).isEqualTo("H9440100000000123k");
+        }
+
+        @Test
+        void the_holder_s_code_is_checked_at_lookup_level_so_a_genuine_early_code_does_not_hide_its_permits() {
+            String early = "91440101MA5CJQ4N6" + CreditCodeRules.checkCharacter("91440101MA5CJQ4N6");
+            assertThat(PermitNumberRules.check(early + "001P", PERMITS)).isEmpty();
         }
 
         @Test
         void compose_builds_a_number_from_its_parts() {
             assertThat(PermitNumberRules.compose("913502000728319549", 12, 'P')).isEqualTo("913502000728319549012P");
+            assertThat(PermitNumberRules.compose("H9440100000000123k", 3, 'W')).isEqualTo("H9440100000000123k003W");
         }
 
         @Test
@@ -88,6 +111,19 @@ class PermitNumberRulesTest {
         }
 
         @Test
+        void a_letter_in_the_division_violates_DIVISION() {
+            assertThat(violation("9113A200699229617X001P", PERMITS).reason()).isEqualTo(Reason.DIVISION);
+        }
+
+        @Test
+        void an_upper_cased_pseudo_code_violates_PSEUDO_CODE() {
+            Violation v = violation("H9440100000000123K001P", PERMITS);
+            assertThat(v.reason()).isEqualTo(Reason.PSEUDO_CODE);
+            assertThat(v.position()).isEqualTo(18);
+            assertThat(v.identifier()).isEqualTo(Identifier.PERMIT_NUMBER);
+        }
+
+        @Test
         void a_wrong_check_character_of_the_credit_code_violates_CHECKSUM() {
             assertThat(violation("911302006992296177001P", PERMITS)).isEqualTo(new Violation(Identifier.PERMIT_NUMBER,
                     Reason.CHECKSUM, 18, "X", "7",
@@ -111,6 +147,14 @@ class PermitNumberRulesTest {
             assertThat(violation("91130200699229617X001W", PERMITS)).isEqualTo(new Violation(
                     Identifier.PERMIT_NUMBER, Reason.LETTER, 22, "P", "W",
                     "must end with P; got 'W'", "末位应为P，实际为'W'"));
+        }
+
+        @Test
+        void a_lookup_refuses_a_last_character_that_is_not_an_upper_case_letter() {
+            assertThat(PermitNumberRules.check("91130200699229617X0011")).contains(new Violation(
+                    Identifier.PERMIT_NUMBER, Reason.LETTER, 22, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "1",
+                    "must end with an upper-case letter A-Z (the HJ 608 identification letter), got '1'",
+                    "末位应为大写字母A-Z（HJ 608标识码），实际为'1'"));
         }
 
         @Test
@@ -148,7 +192,7 @@ class PermitNumberRulesTest {
     class Canonical_values {
 
         @Test
-        void may_end_with_any_letter_A_to_Z_because_the_configured_letters_are_not_known_there() {
+        void may_end_with_any_letter_A_to_Z_as_a_lookup_accepts() {
             assertThat(PermitNumberRules.requireCanonical("91130200699229617X001Q")).endsWith("Q");
         }
 
@@ -156,7 +200,7 @@ class PermitNumberRulesTest {
         void reject_lower_case_and_invalid_numbers_as_programming_errors() {
             assertThatThrownBy(() -> PermitNumberRules.requireCanonical("91130200699229617X001p"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("permit number must be upper case: '91130200699229617X001p'");
+                    .hasMessage("permit number must be in canonical case: '91130200699229617X001p'");
             assertThatThrownBy(() -> PermitNumberRules.requireCanonical("91130200699229617X000P"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("not a permit number: '91130200699229617X000P': site serial");

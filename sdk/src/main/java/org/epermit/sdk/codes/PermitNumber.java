@@ -3,21 +3,20 @@ package org.epermit.sdk.codes;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.epermit.codes.PermitLetters;
 import org.epermit.codes.PermitNumberRules;
 import org.epermit.sdk.errors.FieldError;
 import org.epermit.sdk.errors.ValidationException;
 
 /**
- * A permit number (许可证编号, HJ 608-2017) in canonical form: 22 upper-case characters = the enterprise's 18-character
- * {@link CreditCode} (pseudo-codes allowed) + a 3-digit site serial {@code 001}–{@code 999} + a letter: {@code P} on
- * permits, and the deployment's letter of registration receipts ({@code W} unless a province chose another). Example:
- * {@code 91130200699229617X001P}. The rules are the API's own ({@link PermitNumberRules}, the library the service
- * uses); this type reports them as the SDK's errors.
+ * A permit number (许可证编号, HJ 608-2017) in canonical form: 22 characters = the holder's 18-character
+ * {@link CreditCode} (a pseudo-code keeps its lower-case letter) + a 3-digit site serial {@code 001}–{@code 999} + an
+ * identification letter. Example: {@code 91130200699229617X001P}. The rules are the API's own
+ * ({@link PermitNumberRules}, the library the service uses); this type reports them as the SDK's errors.
  *
- * <p>Which letters are accepted is a parameter ({@link PermitLetters}); the methods without it assume
- * {@link PermitLetters#NATIONAL} ({@code P}, {@code W}), as the API does by default. A client checks with the letters
- * it was built with ({@code EPermitClient.Builder#permitNumberLetters}).
+ * <p>The last letter may be any upper-case letter {@code A}–{@code Z}, as the API accepts in every request: HJ 608
+ * calls it an identification code, not a check character, and confirms only {@code P} ({@code W} is common on
+ * registration receipts, provinces use others). So the SDK never refuses locally a number the API would look up; a
+ * well-formed number nobody holds is the API's 404.
  *
  * @param value the canonical number
  */
@@ -27,8 +26,7 @@ public record PermitNumber(String value) {
     public static final String ERROR_CODE = "INVALID_PERMIT_NUMBER";
 
     /**
-     * Accepts canonical numbers only, ending with any letter A–Z (the deployment's letters are not known here); use
-     * {@link #parse} for input.
+     * Accepts canonical numbers only; use {@link #parse} for input.
      *
      * @param value the canonical number
      * @throws IllegalArgumentException if the value is not canonical
@@ -38,18 +36,19 @@ public record PermitNumber(String value) {
     }
 
     /**
-     * Parses input as the API does with its default letters: ASCII letters are upper-cased, nothing is trimmed.
+     * Parses input as the API does: ASCII letters are upper-cased (a pseudo-code's letter excepted), nothing is
+     * trimmed.
      *
      * @param raw the input, may be {@code null} (treated as empty)
      * @return the number in canonical form
      * @throws ValidationException {@code INVALID_PERMIT_NUMBER} with one field error at {@code value}
      */
     public static PermitNumber parse(String raw) {
-        return parse(raw, "value", PermitLetters.NATIONAL);
+        return parse(raw, "value");
     }
 
     /**
-     * Parses input as the API does with its default letters, naming the failing field as given.
+     * Parses input as the API does, naming the failing field as given.
      *
      * @param raw  the input, may be {@code null} (treated as empty)
      * @param path the field path for the error, e.g. {@code path.permitNumber}
@@ -58,92 +57,55 @@ public record PermitNumber(String value) {
      *                             {@link org.epermit.codes.Reason}
      */
     public static PermitNumber parse(String raw, String path) {
-        return parse(raw, path, PermitLetters.NATIONAL);
+        return parse(raw, path, Locale.ENGLISH);
     }
 
     /**
-     * Parses input as a deployment with these letters does.
+     * Parses input as the API does, with the error's messages in the language the API would use for {@code locale}
+     * (Chinese for {@code zh}, English otherwise).
      *
-     * @param raw     the input, may be {@code null} (treated as empty)
-     * @param path    the field path for the error, e.g. {@code path.permitNumber}
-     * @param letters the letters the number may end with
+     * @param raw    the input, may be {@code null} (treated as empty)
+     * @param path   the field path for the error, e.g. {@code path.permitNumber}
+     * @param locale the language of the error's messages
      * @return the number in canonical form
      * @throws ValidationException {@code INVALID_PERMIT_NUMBER} with one field error whose code is a
      *                             {@link org.epermit.codes.Reason}
      */
-    public static PermitNumber parse(String raw, String path, PermitLetters letters) {
-        return parse(raw, path, letters, Locale.ENGLISH);
-    }
-
-    /**
-     * Parses input as a deployment with these letters does, with the error's messages in the language the API would
-     * use for {@code locale} (Chinese for {@code zh}, English otherwise).
-     *
-     * @param raw     the input, may be {@code null} (treated as empty)
-     * @param path    the field path for the error, e.g. {@code path.permitNumber}
-     * @param letters the letters the number may end with
-     * @param locale  the language of the error's messages
-     * @return the number in canonical form
-     * @throws ValidationException {@code INVALID_PERMIT_NUMBER} with one field error whose code is a
-     *                             {@link org.epermit.codes.Reason}
-     */
-    public static PermitNumber parse(String raw, String path, PermitLetters letters, Locale locale) {
+    public static PermitNumber parse(String raw, String path, Locale locale) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(locale, "locale");
-        return new PermitNumber(PermitNumberRules.parse(raw, letters,
+        return new PermitNumber(PermitNumberRules.parse(raw,
                 violation -> LocalViolations.rejection(ERROR_CODE, raw, path, violation, locale)));
     }
 
     /**
-     * Checks input with the API's default letters, without throwing. Reports the first problem in the order LENGTH,
-     * CHARACTER (positions 1–21, left to right), CHECKSUM (not for pseudo-codes), SERIAL, LETTER.
+     * Checks input as the API does, without throwing. Reports the first problem in the order LENGTH; the code's
+     * structure (CHARACTER, DIVISION, PSEUDO_CODE); CHARACTER in the serial; CHECKSUM (not for pseudo-codes); SERIAL;
+     * LETTER (not an upper-case letter).
      *
      * @param raw  the input, may be {@code null} (treated as empty)
      * @param path the field path to put in the error
      * @return the problem (message in English), or empty when {@link #parse} would succeed
      */
     public static Optional<FieldError> check(String raw, String path) {
-        return check(raw, path, PermitLetters.NATIONAL);
-    }
-
-    /**
-     * Checks input as a deployment with these letters does, without throwing.
-     *
-     * @param raw     the input, may be {@code null} (treated as empty)
-     * @param path    the field path to put in the error
-     * @param letters the letters the number may end with
-     * @return the problem (message in English), or empty when {@link #parse} would succeed
-     */
-    public static Optional<FieldError> check(String raw, String path, PermitLetters letters) {
         Objects.requireNonNull(path, "path");
-        return PermitNumberRules.check(raw, letters).map(violation -> LocalViolations.fieldError(violation, path));
+        return PermitNumberRules.check(raw).map(violation -> LocalViolations.fieldError(violation, path));
     }
 
     /**
-     * Tells whether {@link #parse(String)} would accept the input (the API's default letters).
+     * Tells whether {@link #parse(String)} would accept the input.
      *
      * @param raw the input, may be {@code null}
-     * @return whether the input is a valid permit number
+     * @return whether the input is a well-formed permit number
      */
     public static boolean isValid(String raw) {
-        return isValid(raw, PermitLetters.NATIONAL);
+        return PermitNumberRules.check(raw).isEmpty();
     }
 
     /**
-     * Tells whether the input is a valid permit number where these letters are allowed.
+     * Returns the holder's credit code or pseudo-code (positions 1–18).
      *
-     * @param raw     the input, may be {@code null}
-     * @param letters the letters the number may end with
-     * @return whether the input is a valid permit number
-     */
-    public static boolean isValid(String raw, PermitLetters letters) {
-        return PermitNumberRules.check(raw, letters).isEmpty();
-    }
-
-    /**
-     * Returns the enterprise's credit code (positions 1–18).
-     *
-     * @return the credit code
+     * @return the code
      */
     public CreditCode creditCode() {
         return new CreditCode(PermitNumberRules.creditCode(value));
@@ -159,7 +121,7 @@ public record PermitNumber(String value) {
     }
 
     /**
-     * Returns the last letter: {@code P} for permits, the registration letter for registration receipts.
+     * Returns the identification letter: {@code P} on permits, commonly {@code W} on registration receipts.
      *
      * @return the letter
      */

@@ -3,30 +3,28 @@ package org.epermit.sdk.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.epermit.codes.PermitLetters;
 import org.epermit.sdk.codes.CreditCode;
 import org.epermit.sdk.codes.PermitNumber;
 
 /**
- * The checks a client makes before sending an identifier: the deployment's permit-number letters, and the language
- * the API would answer in, so that a local refusal reads like the API's own.
+ * The checks a client makes before sending an identifier, in the language the API would answer in, so that a local
+ * refusal reads like the API's own. They are the API's lookup checks (what the client sends refers to a permit or unit
+ * that may exist), so the client never refuses locally what the API would look up: any identification letter at the
+ * end of a permit number, a credit code whose organisation code fails its own check, a pseudo-code with its case.
  *
- * @param letters the letters permit numbers may end with
- * @param locale  the language of local error messages
+ * @param locale the language of local error messages
  */
-public record LocalChecks(PermitLetters letters, Locale locale) {
+public record LocalChecks(Locale locale) {
 
-    /** National letters, English messages. */
-    public static final LocalChecks DEFAULT = new LocalChecks(PermitLetters.NATIONAL, Locale.ENGLISH);
+    /** English messages. */
+    public static final LocalChecks DEFAULT = new LocalChecks(Locale.ENGLISH);
 
     /**
-     * Checks the components.
+     * Checks the component.
      *
-     * @param letters the letters permit numbers may end with
-     * @param locale  the language of local error messages
+     * @param locale the language of local error messages
      */
     public LocalChecks {
-        Objects.requireNonNull(letters, "letters");
         Objects.requireNonNull(locale, "locale");
     }
 
@@ -55,7 +53,7 @@ public record LocalChecks(PermitLetters letters, Locale locale) {
      * @return the canonical number
      */
     public String permitNumber(String raw) {
-        return PermitNumber.parse(raw, "path.permitNumber", letters, locale).value();
+        return PermitNumber.parse(raw, "path.permitNumber", locale).value();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.epermit.sdk.codes;
 
 import java.util.Optional;
 import org.epermit.codes.CreditCodeRules;
+import org.epermit.codes.Strictness;
 import org.epermit.sdk.errors.FieldError;
 import org.epermit.sdk.errors.ValidationException;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -24,7 +25,8 @@ class CreditCodeTest {
     @Test
     void a_valid_code_parses_to_its_canonical_form() {
         assertThat(CreditCode.parse("91440101ma5cjq4n59").value()).isEqualTo("91440101MA5CJQ4N59");
-        assertThat(CreditCode.parse("H9110000MA0000000X", PATH).isPseudo()).isTrue();
+        assertThat(CreditCode.parse("H9440100000000123k", PATH).isPseudo()).isTrue();
+        assertThat(CreditCode.parse("h9440100000000123k", PATH).value()).isEqualTo("H9440100000000123k");
         assertThat(CreditCode.isValid("91130200699229617X")).isTrue();
         assertThat(CreditCode.isValid(null)).isFalse();
         assertThat(CreditCode.checkCharacter("91130200699229617")).isEqualTo('X');
@@ -37,8 +39,24 @@ class CreditCodeTest {
         assertThat(problem).contains(new FieldError(PATH, "CHARACTER",
                 "character 'O' at position 5 is not allowed (allowed: 0-9 and A-Z except I, O, S, V, Z)"));
         assertThat(problem.map(FieldError::message))
-                .isEqualTo(CreditCodeRules.check("9113O200699229617X").map(v -> v.en()));
+                .isEqualTo(CreditCodeRules.check("9113O200699229617X", Strictness.LOOKUP).map(v -> v.en()));
         assertThat(CreditCode.check("91130200699229617X", PATH)).isEmpty();
+    }
+
+    @Test
+    void a_code_failing_only_its_organisation_check_passes_a_lookup_and_fails_a_registration() {
+        String early = "91440101MA5CJQ4N6" + CreditCodeRules.checkCharacter("91440101MA5CJQ4N6");
+        assertThat(CreditCode.isValid(early)).isTrue();
+        assertThat(CreditCode.parse(early).value()).isEqualTo(early);
+        assertThat(CreditCode.check(early, PATH, Strictness.REGISTRATION)).contains(new FieldError(PATH,
+                "ORGANISATION_CHECKSUM",
+                "check character of the organisation code (position 17, GB 11714) should be '5', got '6'"));
+        assertThat(CreditCode.check("91440101MA5CJQ4N59", PATH, Strictness.REGISTRATION)).isEmpty();
+    }
+
+    @Test
+    void an_upper_cased_pseudo_code_is_refused() {
+        assertThat(CreditCode.check("H9440100000000123K", PATH).map(FieldError::code)).contains("PSEUDO_CODE");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.epermit.sdk.codes;
 
-import org.epermit.codes.PermitLetters;
 import org.epermit.sdk.errors.FieldError;
 import org.epermit.sdk.errors.ValidationException;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -12,15 +11,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The SDK's adapter over the shared rules (tested with the library in {@code sdk/codes}): the letters are a
- * parameter, the national ones by default, and a violation becomes the error the API would give.
+ * The SDK's adapter over the shared rules (tested with the library in {@code sdk/codes}): it accepts what the API
+ * looks up, any identification letter included, and a violation becomes the error the API would give.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PermitNumberTest {
 
     private static final String PATH = "path.permitNumber";
-    /** A province whose registration receipts end with D. */
-    private static final PermitLetters WITH_D = PermitLetters.of('P', 'D');
 
     @Test
     void a_valid_number_parses_and_splits_into_its_parts() {
@@ -32,18 +29,21 @@ class PermitNumberTest {
     }
 
     @Test
-    void without_letters_the_national_ones_apply() {
-        assertThat(PermitNumber.isValid("91440101MA5CJQ4N59999W")).isTrue();
-        assertThat(PermitNumber.check("91440101MA5CJQ4N59999D", PATH)).contains(
-                new FieldError(PATH, "LETTER", "must end with one of P, W; got 'D'"));
+    void any_upper_case_identification_letter_is_accepted_as_the_api_looks_the_number_up() {
+        for (char letter = 'A'; letter <= 'Z'; letter++) {
+            assertThat(PermitNumber.isValid("91440101MA5CJQ4N59999" + letter)).as("%s", letter).isTrue();
+        }
+        assertThat(PermitNumber.parse("91440101MA5CJQ4N59999q", PATH).letter()).isEqualTo('Q');
+        assertThat(PermitNumber.check("91440101MA5CJQ4N599991", PATH)).contains(new FieldError(PATH, "LETTER",
+                "must end with an upper-case letter A-Z (the HJ 608 identification letter), got '1'"));
     }
 
     @Test
-    void with_letters_those_apply_instead() {
-        assertThat(PermitNumber.parse("91440101MA5CJQ4N59999D", PATH, WITH_D).letter()).isEqualTo('D');
-        assertThat(PermitNumber.isValid("91440101MA5CJQ4N59999D", WITH_D)).isTrue();
-        assertThat(PermitNumber.check("91440101MA5CJQ4N59999W", PATH, WITH_D)).contains(
-                new FieldError(PATH, "LETTER", "must end with one of D, P; got 'W'"));
+    void a_pseudo_code_holder_s_number_keeps_the_code_s_lower_case_letter() {
+        PermitNumber number = PermitNumber.parse("h9440100000000123k002w");
+        assertThat(number).hasToString("H9440100000000123k002W");
+        assertThat(number.creditCode().isPseudo()).isTrue();
+        assertThat(PermitNumber.check("H9440100000000123K002W", PATH).map(FieldError::code)).contains("PSEUDO_CODE");
     }
 
     @Test

@@ -44,7 +44,8 @@ public class AuditRouteFilter {
         // As sent, before any validation: an invalid one is worth recording too. AuditRow makes it fit the column.
         String permitNumber = uri.getPathParameters().getFirst("permitNumber");
         if (permitNumber != null) {
-            context.put(AuditRecorder.PERMIT_NUMBER, permitNumber.toUpperCase(java.util.Locale.ROOT));
+            // in the case the lookup uses: a pseudo-code holder's number keeps its lower-case letter
+            context.put(AuditRecorder.PERMIT_NUMBER, org.epermit.api.common.CreditCode.normalize(permitNumber));
         }
     }
 

@@ -29,7 +29,7 @@ public final class DefaultPublicPermitService implements PublicPermitService {
      * Creates the service.
      *
      * @param transport the client's transport
-     * @param checks    the checks made before any call (the deployment's permit-number letters, the language)
+     * @param checks    the checks made before any call (the API's lookup checks, in the client's language)
      */
     public DefaultPublicPermitService(Transport transport, LocalChecks checks) {
         this.transport = Objects.requireNonNull(transport, "transport");
