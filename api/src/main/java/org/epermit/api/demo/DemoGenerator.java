@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -19,9 +20,11 @@ import java.util.SplittableRandom;
 final class DemoGenerator {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    /** 31^7: organisation codes are a bijection of the enterprise index onto 7 base-31 digits. */
-    private static final long ORG_SPACE = 27_512_614_111L;
-    private static final long ORG_MULTIPLIER = 1_000_003L; // coprime with 31, so the mapping is one-to-one
+    /**
+     * A prime that divides none of the moduli {@link #scramble} is used with (31^6, 10^8, 2,400,000, 99,990,000), so
+     * each mapping of the enterprise index is one-to-one.
+     */
+    private static final long INDEX_MULTIPLIER = 1_000_003L;
     private static final LocalDate FIRST_ISSUE = LocalDate.of(2017, 6, 1);
     /** Permits first issued under the 2016 scheme, before this date, were valid for 3 years instead of 5. */
     private static final LocalDate FIVE_YEAR_SCHEME = LocalDate.of(2019, 1, 1);
@@ -255,10 +258,9 @@ final class DemoGenerator {
      * below 100,000,000 share a code.
      */
     static String creditCode(String division, long index, SplittableRandom rnd) {
-        final long multiplier = 1_000_003L; // coprime with 31 and with 10
         StringBuilder code = new StringBuilder("91").append(division);
         if (rnd.nextBoolean()) {
-            long body = Math.floorMod(index * multiplier + 7_777_777L, 887_503_681L); // 31^6
+            long body = scramble(index, 887_503_681L); // 31^6
             char[] chars = new char[6];
             for (int i = 5; i >= 0; i--) {
                 chars[i] = ALPHABET.charAt((int) (body % 31));
@@ -266,8 +268,8 @@ final class DemoGenerator {
             }
             code.append("MA").append(chars);
         } else {
-            long body = Math.floorMod(index * multiplier + 7_777_777L, 100_000_000L);
-            code.append(String.format(java.util.Locale.ROOT, "%08d", body));
+            long body = scramble(index, 100_000_000L);
+            code.append(String.format(Locale.ROOT, "%08d", body));
         }
         code.append(CreditCode.organisationCheckCharacter(code.substring(8)));
         return code.append(CreditCode.checkCharacter(code.toString())).toString();
@@ -280,19 +282,23 @@ final class DemoGenerator {
      * the organisation code's body below 99,990,000 (bodies start at 00010000, so the forms never meet).
      */
     static String pseudoCreditCode(String division, long index, SplittableRandom rnd) {
-        final long multiplier = 1_000_003L; // coprime with 2,400,000 and with 99,990,000
         final String letters = "abcdefghjklmnpqrstuvwxyz";
         final long sequences = 100_000L * letters.length();
         StringBuilder code = new StringBuilder("H9").append(division);
         if (index < sequences && rnd.nextBoolean()) {
-            long n = Math.floorMod(index * multiplier + 7_777_777L, sequences);
-            return code.append("0000").append(String.format(java.util.Locale.ROOT, "%05d", n / letters.length()))
+            long n = scramble(index, sequences);
+            return code.append("0000").append(String.format(Locale.ROOT, "%05d", n / letters.length()))
                     .append(letters.charAt((int) (n % letters.length()))).toString();
         }
-        long body = 10_000L + Math.floorMod(index * multiplier + 7_777_777L, 99_990_000L);
-        code.append(String.format(java.util.Locale.ROOT, "%08d", body));
+        long body = 10_000L + scramble(index, 99_990_000L);
+        code.append(String.format(Locale.ROOT, "%08d", body));
         code.append(CreditCode.organisationCheckCharacter(code.substring(8)));
         return code.append(letters.charAt(rnd.nextInt(letters.length()))).toString();
+    }
+
+    /** The enterprise index spread over [0, modulus), one-to-one below the modulus. */
+    private static long scramble(long index, long modulus) {
+        return Math.floorMod(index * INDEX_MULTIPLIER + 7_777_777L, modulus);
     }
 
     private String placeName(Region r) {
