@@ -56,6 +56,23 @@ class OperationsTest {
     }
 
     @Test
+    void the_database_pool_is_measured_as_one_pool_whatever_its_connections() {
+        // concurrent reads, so that the pool opens more than one connection
+        java.util.List<java.util.concurrent.CompletableFuture<Integer>> reads = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            reads.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> given().get("/v1/public/permits?limit=50").then().extract().statusCode()));
+        }
+        reads.forEach(read -> assertThat(read.join()).isEqualTo(200));
+        String scraped = given().get(metrics).then().statusCode(200).extract().asString();
+        assertThat(scraped).as("the pool's own gauges").containsPattern("(?m)^sql_pool_queue_size\\{[^}]*pool_type=\"sql\"")
+                .containsPattern("(?m)^sql_pool_active\\{[^}]*pool_type=\"sql\"");
+        assertThat(scraped).as("the statements the client ran").contains("postgresql_processing_seconds_count");
+        assertThat(scraped).as("per-connection gauges, which would report one connection as the pool")
+                .doesNotContain("postgresql_queue_size").doesNotContain("postgresql_current");
+    }
+
+    @Test
     void every_uri_label_is_a_route_template_or_unknown() {
         // answers decided outside JAX-RS, or by it without a matching method: wrong method, no such path, a
         // credential refused before routing; each with a path of the caller's choosing
