@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The permit read paths, each one prepared statement through the reactive SQL client: these are the hottest
- * public reads, so they skip the ORM and let PostgreSQL render documents where the shape is fixed.
+ * public reads, so they skip the ORM. Documents are rendered by PostgreSQL when a permit changes and stored
+ * (permit_document); a read passes the stored text through.
  */
 @ApplicationScoped
 public class PermitQueries {
@@ -28,11 +29,12 @@ public class PermitQueries {
     /** The start of a permit number or code: 2–22 characters, a pseudo-code's lower-case letter at position 18. */
     private static final Pattern IDENTIFIER_PREFIX = Pattern.compile("[0-9A-Z]{2,17}|[0-9A-Z]{17}[0-9A-Za-z][0-9A-Z]{0,4}");
 
-    static final String PUBLIC_DOCUMENT = "SELECT permit_public_document(id)::text FROM permit WHERE permit_number = $1";
+    /** The stored document of the current version (V13: rendered when the permit changes, not when it is read). */
+    static final String PUBLIC_DOCUMENT = "SELECT body FROM permit_document WHERE permit_number = $1";
     static final String VERSION_SNAPSHOT = """
-            SELECT CASE WHEN p.version = $2 THEN permit_public_document(p.id)::text ELSE v.snapshot::text END
-            FROM permit p JOIN permit_version v ON v.permit_id = p.id AND v.version = $2
-            WHERE p.permit_number = $1""";
+            SELECT CASE WHEN d.version = $2 THEN d.body ELSE v.snapshot::text END
+            FROM permit_document d JOIN permit_version v ON v.permit_id = d.permit_id AND v.version = $2
+            WHERE d.permit_number = $1""";
     static final String HISTORY_DOCUMENT = "SELECT permit_history_document(id)::text FROM permit WHERE permit_number = $1";
     private static final String SUMMARY_SELECT = """
             SELECT p.permit_number, p.version, p.category, p.status, e.credit_code, e.name AS enterprise_name,
@@ -69,9 +71,10 @@ public class PermitQueries {
     /** The full view of permit {@code permitId}; whether the caller may see it is {@code PermitAccess}'s to say. */
     public Uni<Optional<FullView>> fullView(long permitId) {
         return pool.preparedQuery("""
-                        SELECT permit_public_document(p.id)::text AS document, e.legal_representative, e.contact_name,
+                        SELECT d.body AS document, e.legal_representative, e.contact_name,
                                e.contact_phone, e.contact_email
-                        FROM permit p JOIN enterprise e ON e.id = p.enterprise_id
+                        FROM permit p JOIN permit_document d ON d.permit_id = p.id
+                        JOIN enterprise e ON e.id = p.enterprise_id
                         WHERE p.id = $1""")
                 .execute(Tuple.of(permitId)).map(rows -> {
                     var it = rows.iterator();
