@@ -6,4 +6,4 @@
 -- Run with -M prepared -D nkeys=<rows in bench.sample_key>.
 \set k random(1, :nkeys)
 SELECT permit_number AS pn FROM bench.sample_key WHERE k = :k \gset
-SELECT permit_public_document(id)::text FROM permit WHERE permit_number = :pn;
+SELECT body FROM permit_document WHERE permit_number = :pn;

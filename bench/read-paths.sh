@@ -29,7 +29,9 @@ DROP_AFTER=${DROP_AFTER:-0}
 SEARCH_QUERY=${SEARCH_QUERY:-region=44&category=KEY&status=VALID&limit=20}
 SAMPLE_KEYS=${SAMPLE_KEYS:-10000}
 THREADS=${THREADS:-}
-JAR=${JAR:-$REPO_DIR/api/target/quarkus-app/quarkus-run.jar}
+JAR=${JAR:-$REPO_DIR/api/target/bench-floor-app/quarkus-run.jar}
+OLD_JAR=${OLD_JAR:-}
+CEILING_CLIENTS=${CEILING_CLIENTS:-4 8 32}
 JAVA_OPTS=${JAVA_OPTS:-}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
@@ -56,7 +58,11 @@ Usage: bench/read-paths.sh [options]
   --search QUERY     the search page to measure (default '$SEARCH_QUERY'; env SEARCH_QUERY);
                      keys q, region, industry, category, status, expiringBefore, limit
   --threads N        wrk threads and pgbench -j (default: number of CPUs, at most the connections; env THREADS)
-  --jar PATH         the service (default api/target/quarkus-app/quarkus-run.jar; env JAR)
+  --jar PATH         the service, built with its HTTP floor (default api/target/bench-floor-app/quarkus-run.jar,
+                     from: ./mvnw -pl api -am package -DskipTests -Depermit.bench.http-floor=true
+                     -Dquarkus.package.output-directory=bench-floor-app; env JAR)
+  --old-jar PATH     an earlier build to measure its lookup in the same run, on the same database, without
+                     migrating it (env OLD_JAR); its lookup must still work on this schema
   -h, --help         this text
 
 Other environment: JAVA_OPTS (extra JVM options for the service, e.g. -Xmx1g), FIXED_KEY (the permit number of the
@@ -81,6 +87,7 @@ while (($#)); do
         --search) SEARCH_QUERY=${2:?}; shift 2 ;;
         --threads) THREADS=${2:?}; shift 2 ;;
         --jar) JAR=${2:?}; shift 2 ;;
+        --old-jar) OLD_JAR=${2:?}; shift 2 ;;
         -h | --help) usage; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -101,6 +108,7 @@ int_in duration "$DURATION" 1 3600
 int_in rounds "$ROUNDS" 1 15
 int_in port "$PORT" 1024 65535
 BARE_PORT=${BARE_PORT:-$((PORT + 1))}
+OLD_PORT=${OLD_PORT:-$((PORT + 2))}
 int_in bare-port "$BARE_PORT" 1024 65535
 int_in pgport "$PGPORT" 1 65535
 int_in sample-keys "$SAMPLE_KEYS" 1 1000000
@@ -149,6 +157,7 @@ SERVICE_PID=
 BARE_PID=
 LOAD_PID=
 CHILD_PID=
+OLD_PID=
 
 stop_pid() { # pid, seconds to wait after SIGTERM
     local pid=$1 i
@@ -165,6 +174,7 @@ cleanup() {
     stop_pid "$LOAD_PID" 30
     stop_pid "$SERVICE_PID" 30
     stop_pid "$BARE_PID" 30
+    stop_pid "$OLD_PID" 30
     if ((DROP_AFTER)) && [[ ${DB_OURS:-0} == 1 ]]; then
         log "dropping the database $DB"
         psql_admin "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || echo "WARNING: could not drop $DB" >&2
@@ -323,11 +333,12 @@ JOIN enterprise e ON e.id = p.enterprise_id
 JOIN region r ON r.code = p.region_code
 JOIN industry i ON i.code = p.industry_code
 '
-PUBLIC_DOCUMENT='SELECT permit_public_document(id)::text FROM permit WHERE permit_number = $1'
+PUBLIC_DOCUMENT='SELECT body FROM permit_document WHERE permit_number = $1'
+RENDERED_DOCUMENT='SELECT permit_public_document(id)::text FROM permit WHERE permit_number = $1'
 HISTORY_DOCUMENT='SELECT permit_history_document(id)::text FROM permit WHERE permit_number = $1'
-VERSION_SNAPSHOT='SELECT CASE WHEN p.version = $2 THEN permit_public_document(p.id)::text ELSE v.snapshot::text END
-FROM permit p JOIN permit_version v ON v.permit_id = p.id AND v.version = $2
-WHERE p.permit_number = $1'
+VERSION_SNAPSHOT='SELECT CASE WHEN d.version = $2 THEN d.body ELSE v.snapshot::text END
+FROM permit_document d JOIN permit_version v ON v.permit_id = d.permit_id AND v.version = $2
+WHERE d.permit_number = $1'
 ENTERPRISE_BY_CREDIT_CODE='SELECT e.id, e.credit_code, e.name, e.address, e.region_code, r.name_zh, r.name_en,
        e.industry_code, i.name_zh, i.name_en
 FROM enterprise e
@@ -558,6 +569,7 @@ explain() {
 
 log "EXPLAIN (ANALYZE) of every query path"
 explain "lookup GET /v1/public/permits/{n}" 1 "$PUBLIC_DOCUMENT" "$FIXED_KEY"
+explain "rendering the same document (what a lookup did before V13, and what a change of the permit now does)" 1 "$RENDERED_DOCUMENT" "$FIXED_KEY"
 explain "history GET /v1/public/permits/{n}/history" 1 "$HISTORY_DOCUMENT" "$FIXED_KEY"
 explain "version GET /v1/public/permits/{n}/versions/$HISTORY_VERSION" 1 "$VERSION_SNAPSHOT" "$FIXED_KEY" "$HISTORY_VERSION"
 explain "enterprise by credit code GET /v1/public/enterprises/{code}" 0 "$ENTERPRISE_BY_CREDIT_CODE" "$SAMPLE_CC"
@@ -607,10 +619,19 @@ wait_ready() {
     die "the service at $base was not ready after 120 s"
 }
 
-# The gateway's cost is measured against a second instance of the same build on the same database that limits no
-# path; called without a key it also authenticates and audits nothing. It starts first and applies the migrations.
-log "starting the bare instance (no rate limiting) on $BARE_BASE"
-java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$BARE_PORT" -Depermit.rate-limit.exempt-paths=/ \
+# The gateway's cost is measured against a second instance of the same build on the same database that exempts the
+# fixed-key lookup's path from rate limiting (exempt paths are exact paths); called without a key it also
+# authenticates and audits nothing. Other paths (its warm-up's random keys) pass its limits, raised as below. It
+# starts first and applies the migrations.
+UNLIMITED=(-Depermit.rate-limit.anonymous.requests-per-second=10000000 -Depermit.rate-limit.anonymous.burst=10000000
+    -Depermit.rate-limit.anonymous.daily-quota=100000000000)
+for plan in free standard partner; do
+    UNLIMITED+=("-Depermit.rate-limit.plans.$plan.requests-per-second=10000000" "-Depermit.rate-limit.plans.$plan.burst=10000000"
+        "-Depermit.rate-limit.plans.$plan.daily-quota=100000000000")
+done
+log "starting the bare instance (no rate limiting on the fixed-key lookup) on $BARE_BASE"
+java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$BARE_PORT" -Dquarkus.management.port=0 \
+    "-Depermit.rate-limit.exempt-paths=/v1/public/permits/$FIXED_KEY" "${UNLIMITED[@]}" \
     -jar "$JAR" >"$WORK/bare.log" 2>&1 &
 BARE_PID=$!
 wait_ready "$BARE_PID" "$BARE_BASE" "$WORK/bare.log"
@@ -618,16 +639,23 @@ wait_ready "$BARE_PID" "$BARE_BASE" "$WORK/bare.log"
 # The measured instance runs the whole gateway with the shipped code paths; only the limits are raised so that wrk
 # measures throughput instead of being refused (every request still takes a token from a bucket).
 log "starting the service on $BASE"
-UNLIMITED=(-Depermit.rate-limit.anonymous.requests-per-second=10000000 -Depermit.rate-limit.anonymous.burst=10000000
-    -Depermit.rate-limit.anonymous.daily-quota=100000000000)
-for plan in free standard partner; do
-    UNLIMITED+=("-Depermit.rate-limit.plans.$plan.requests-per-second=10000000" "-Depermit.rate-limit.plans.$plan.burst=10000000"
-        "-Depermit.rate-limit.plans.$plan.daily-quota=100000000000")
-done
 java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" "${UNLIMITED[@]}" \
     -jar "$JAR" >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 wait_ready "$SERVICE_PID" "$BASE" "$WORK/service.log"
+OLD_BASE=http://127.0.0.1:$OLD_PORT
+OLD_PID=
+if [[ -n $OLD_JAR ]]; then
+    [[ -f $OLD_JAR ]] || die "no jar at $OLD_JAR"
+    log "starting the earlier build $OLD_JAR on $OLD_BASE (no migrations; limits raised as for the measured instance)"
+    java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$OLD_PORT" -Dquarkus.management.port=0 \
+        -Dquarkus.flyway.migrate-at-start=false -Dquarkus.flyway.validate-on-migrate=false "${UNLIMITED[@]}" \
+        -jar "$OLD_JAR" >"$WORK/old.log" 2>&1 &
+    OLD_PID=$!
+    wait_ready "$OLD_PID" "$OLD_BASE" "$WORK/old.log"
+    status=$(curl -sS --max-time 120 -o /dev/null -w '%{http_code}' "$OLD_BASE/v1/public/permits/$FIXED_KEY")
+    [[ $status == 200 ]] || die "the earlier build's lookup answered $status"
+fi
 # The API-key runs need a vendor's key. The service issues demo keys only on its embedded database, never on one it
 # is given like this one, so the bench registers a vendor of its own with a fresh key (the API's key format: an id of
 # 16 characters [a-z0-9], a 43-character base64url secret, only the secret's SHA-256 stored), revoking earlier ones.
@@ -648,7 +676,13 @@ JAVA_VERSION=$(java -version 2>&1 | head -n 1)
 # Sanity: the API answers what the SQL answers
 status=$(curl -sS --max-time 120 -o "$WORK/api-lookup.json" -w '%{http_code}' "$BASE/v1/public/permits/$FIXED_KEY")
 [[ $status == 200 ]] || die "GET /v1/public/permits/$FIXED_KEY answered $status"
-psql_val "SELECT permit_public_document(id)::text FROM permit WHERE permit_number = '$FIXED_KEY'" >"$WORK/sql-lookup.json"
+psql_val "SELECT body FROM permit_document WHERE permit_number = '$FIXED_KEY'" >"$WORK/sql-lookup.json"
+psql_val "SELECT permit_public_document(id)::text FROM permit WHERE permit_number = '$FIXED_KEY'" >"$WORK/sql-rendered.json"
+cmp -s "$WORK/sql-lookup.json" "$WORK/sql-rendered.json" || warn "the stored document of $FIXED_KEY differs from its rendering"
+BODY_BYTES=$(wc -c <"$WORK/api-lookup.json")
+status=$(curl -sS --max-time 60 -o "$WORK/api-floor.json" -w '%{http_code}' "$BASE/v1/public/bench-floor/$FIXED_KEY")
+[[ $status == 200 ]] || die "GET /v1/public/bench-floor/$FIXED_KEY answered $status: build the service with its HTTP floor (see --help)"
+cmp -s "$WORK/api-floor.json" "$WORK/api-lookup.json" || warn "the HTTP floor's body differs from the lookup's"
 if [[ $(cat "$WORK/api-lookup.json") != "$(cat "$WORK/sql-lookup.json")" ]]; then
     warn "the API's lookup body differs from the SQL document for $FIXED_KEY"
 fi
@@ -698,7 +732,8 @@ run_pgbench() {
     local name=$1 script=$2; shift 2
     local out=$WORK/pgbench-$name.out prefix=$WORK/pglog-$name
     rm -f "$prefix".*
-    run_child "$PGBENCH" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -n -M "${PGB_MODE:-prepared}" -c "$CONNECTIONS" -j "$THREADS" \
+    local clients=${PGB_CLIENTS:-$CONNECTIONS}
+    run_child "$PGBENCH" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -n -M "${PGB_MODE:-prepared}" -c "$clients" -j "$((THREADS < clients ? THREADS : clients))" \
         -T "$DURATION" -r -l --log-prefix="$prefix" -f "$script" "$@" "$DB" >"$out" 2>&1 \
         || { cat "$out" >&2; die "pgbench failed ($name)"; }
     TPS=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\).*/\1/p' "$out" | tail -n 1)
@@ -719,11 +754,14 @@ declare -A TITLE=([lookup-fixed]="lookup, fixed key" [lookup-random]="lookup, ra
 # The gateway's cost on the fixed-key lookup: the same request to the bare instance (no rate limiting, anonymous:
 # no authentication, no audit), to the measured one anonymous (rate limiting), and with the bench vendor's API key
 # (authentication + rate limiting + an audit row per request). Interleaved in every round, wrk only.
-GATEWAY_PATHS=(bare anonymous api-key)
+GATEWAY_PATHS=(bare anonymous api-key floor)
+[[ -n $OLD_JAR ]] && GATEWAY_PATHS+=(old)
 declare -A GW_TITLE=([bare]="no gateway (bare instance, anonymous)" [anonymous]="rate limiting (anonymous)"
-    [api-key]="API key: authentication + rate limiting + audit")
+    [api-key]="API key: authentication + rate limiting + audit"
+    [floor]="HTTP floor: the same request and body from memory (rate limiting, anonymous)"
+    [old]="the earlier build's lookup (--old-jar: rendered at every read)")
 declare -A GW_RPS GW_P99 GW_CPU
-declare -A API_RPS API_P99 API_CPU PG_TPS PG_P99
+declare -A API_RPS API_P99 API_CPU PG_TPS PG_P99 CEILING_BY_CLIENTS
 RAW_ROWS=()
 
 if ((WARMUP > 0)); then
@@ -739,10 +777,18 @@ if ((WARMUP > 0)); then
         run_wrk warmup-search "$BASE$SEARCH_PATH" "$BENCH_DIR/wrk-report.lua"
         log "warm-up: $RPS req/s, p99 $P99 ms"
     fi
-    # The gateway-cost runs: the bare instance and the API-key path get their own JIT warm-up (a sixth each)
-    DURATION=$((WARMUP / 6 > 0 ? WARMUP / 6 : 1))
-    log "warm-up: ${DURATION} s of lookups on the bare instance, then ${DURATION} s with the API key (wrk, discarded)"
-    MEASURED_PID=$BARE_PID run_wrk warmup-bare "$BARE_BASE/v1/public/permits/$FIXED_KEY" "$BENCH_DIR/wrk-report.lua"
+    # The other instances get the same warm-up on lookups as the measured one, the floor and the API-key path a
+    # third of it each (the same code, already compiled)
+    DURATION=$((WARMUP - WARMUP / 3))
+    log "warm-up: ${DURATION} s of random-key lookups on the bare instance (wrk, discarded)"
+    MEASURED_PID=$BARE_PID run_wrk warmup-bare "$BARE_BASE" "$BENCH_DIR/wrk-random-keys.lua" "$WORK/keys.txt"
+    if [[ -n $OLD_PID ]]; then
+        log "warm-up: ${DURATION} s of random-key lookups on the earlier build (wrk, discarded)"
+        MEASURED_PID=$OLD_PID run_wrk warmup-old "$OLD_BASE" "$BENCH_DIR/wrk-random-keys.lua" "$WORK/keys.txt"
+    fi
+    DURATION=$((WARMUP / 3 > 0 ? WARMUP / 3 : 1))
+    log "warm-up: ${DURATION} s of the HTTP floor, then ${DURATION} s with the API key (wrk, discarded)"
+    run_wrk warmup-floor "$BASE/v1/public/bench-floor/$FIXED_KEY" "$BENCH_DIR/wrk-report.lua"
     WRK_HEADERS=(-H "X-API-Key: $VENDOR_KEY")
     run_wrk warmup-api-key "$BASE/v1/public/permits/$FIXED_KEY" "$BENCH_DIR/wrk-report.lua"
     WRK_HEADERS=()
@@ -762,7 +808,18 @@ for ((round = 1; round <= ROUNDS; round++)); do
         a_rps=$RPS a_p99=$P99 a_cpu=$CPU_US
         sleep 1
         case $path in
-            lookup-fixed) run_pgbench "$path-$round" "$BENCH_DIR/pgbench-lookup-fixed.sql" -D "pn=$FIXED_KEY" ;;
+            lookup-fixed)
+                # the database's ceiling for the statement: the best of several client counts (on 2 cores
+                # PostgreSQL does about twice as much at 4 clients as at 32)
+                best_tps=0 best_p99=
+                for clients in $CEILING_CLIENTS; do
+                    PGB_CLIENTS=$clients run_pgbench "$path-$round-c$clients" "$BENCH_DIR/pgbench-lookup-fixed.sql" -D "pn=$FIXED_KEY"
+                    CEILING_BY_CLIENTS[$clients]+="$TPS "
+                    if awk -v a="$TPS" -v b="$best_tps" 'BEGIN { exit !(a > b) }'; then best_tps=$TPS best_p99=$P99; fi
+                    sleep 1
+                done
+                cp "$WORK/pgbench-$path-$round-c${CEILING_CLIENTS##* }.out" "$WORK/pgbench-$path-$round.out"
+                TPS=$best_tps P99=$best_p99 ;;
             lookup-random) run_pgbench "$path-$round" "$BENCH_DIR/pgbench-lookup-random.sql" -D "nkeys=$NKEYS" ;;
             # the service plans each search with its values (PlannedPerExecution): -M extended does the same
             search) PGB_MODE=extended run_pgbench "$path-$round" "$WORK/pgbench-search.sql" "${SEARCH_DEFINES[@]}" ;;
@@ -778,6 +835,8 @@ for ((round = 1; round <= ROUNDS; round++)); do
         case $gw in
             bare) MEASURED_PID=$BARE_PID run_wrk "gw-$gw-$round" "$BARE_BASE/v1/public/permits/$FIXED_KEY" "$BENCH_DIR/wrk-report.lua" ;;
             anonymous) run_wrk "gw-$gw-$round" "$BASE/v1/public/permits/$FIXED_KEY" "$BENCH_DIR/wrk-report.lua" ;;
+            floor) run_wrk "gw-$gw-$round" "$BASE/v1/public/bench-floor/$FIXED_KEY" "$BENCH_DIR/wrk-report.lua" ;;
+            old) MEASURED_PID=$OLD_PID run_wrk "gw-$gw-$round" "$OLD_BASE/v1/public/permits/$FIXED_KEY" "$BENCH_DIR/wrk-report.lua" ;;
             api-key)
                 WRK_HEADERS=(-H "X-API-Key: $VENDOR_KEY")
                 run_wrk "gw-$gw-$round" "$BASE/v1/public/permits/$FIXED_KEY" "$BENCH_DIR/wrk-report.lua"
@@ -796,6 +855,7 @@ stop_pid "$SERVICE_PID" 30
 SERVICE_PID=
 stop_pid "$BARE_PID" 30
 BARE_PID=
+if [[ -n $OLD_PID ]]; then stop_pid "$OLD_PID" 30; OLD_PID=; fi
 LOADAVG_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -833,7 +893,12 @@ for gw in "${GATEWAY_PATHS[@]}"; do
     GW_TABLE+=$'\n'"| ${GW_TITLE[$gw]} | $r | $p | $(median "${GW_CPU[$gw]}" | cut -d. -f1) | $(ratio "$r" "$(median "${GW_RPS[bare]}")") | $(ratio "$p" "$(median3 "${GW_P99[bare]}")") |"
 done
 
-TARGETS="- Lookup, fixed key (identical SQL on both sides; the target's measure): $(verdict lookup-fixed)
+FLOOR_RPS=$(median "${GW_RPS[floor]}")
+FLOOR_RATIO=$(ratio "${M_RPS[lookup-fixed]}" "$FLOOR_RPS")
+CEILING_NOTE=""
+for clients in $CEILING_CLIENTS; do CEILING_NOTE+="$clients clients $(median "${CEILING_BY_CLIENTS[$clients]}") tps; "; done
+TARGETS="- Lookup against the HTTP floor (the same service answering the same $BODY_BYTES-byte body from memory, $FLOOR_RPS req/s): **$FLOOR_RATIO** (target >= 0.40: $(awk -v r="$FLOOR_RATIO" 'BEGIN { print (r + 0 >= 0.4) ? "MET" : "MISSED" }')); p99 ${M_P99[lookup-fixed]} ms at $CONNECTIONS connections (target < 20 ms: $(awk -v p="${M_P99[lookup-fixed]}" 'BEGIN { print (p + 0 < 20) ? "MET" : "MISSED" }'))
+- Lookup, fixed key, against the database's ceiling for its statement (the best of pgbench at ${CEILING_CLIENTS// /, } clients: ${CEILING_NOTE%; }): $(verdict lookup-fixed)
 - Lookup, random key (pgbench adds one primary-key read per transaction, so its ceiling is a little low and the ratio a little high): $(verdict lookup-random)"
 if [[ -n $LOAD_SECONDS ]]; then
     load_target=$(awk -v s="$LOAD_SECONDS" 'BEGIN { print (s < 600) ? "MET" : "MISSED" }')
@@ -880,12 +945,13 @@ PGBENCH_VERSION=$("$PGBENCH" --version)
     echo '```'
     echo
     echo "- service CPU µs/req: CPU time of the service process (all threads) during the wrk run divided by the requests served."
+    echo "- The HTTP floor (\\`GET /v1/public/bench-floor/{n}\\`, only in a build with -Depermit.bench.http-floor=true) is the lookup with its database read replaced by memory: the same parsing, gateway filters, ETag and $BODY_BYTES-byte body. The lookup's ratio to it is the share of the service's capacity left after the database read."
     echo
     echo "## The gateway's cost on a permit lookup (same run, interleaved with the rounds above)"
     echo
     echo "$GW_TABLE"
     echo
-    echo "- The bare instance is the same build on the same database with epermit.rate-limit.exempt-paths=/, called without a key: no rate limiting, no authentication, no audit. The measured instance runs with the limits raised (every request still takes a token). The API-key rows authenticate the bench's vendor (one indexed read of its key per request) and write one audit row per request (batched after the response): $AUDITED audit rows of the vendor written during the rounds (warm-up excluded)."
+    echo "- The bare instance is the same build on the same database with the fixed-key lookup's path in epermit.rate-limit.exempt-paths, called without a key: no rate limiting, no authentication, no audit. The measured instance runs with the limits raised (every request still takes a token). The API-key rows authenticate the bench's vendor (one indexed read of its key per request) and write one audit row per request (batched after the response): $AUDITED audit rows of the vendor written during the rounds (warm-up excluded)."
     echo
     if ((${#WARNINGS[@]})); then
         echo "## Warnings"

@@ -56,6 +56,12 @@ class OperationsTest {
     }
 
     @Test
+    void the_benchmarks_http_floor_is_not_in_the_shipped_service() {
+        String number = given().get("/v1/public/permits?limit=1").then().statusCode(200).extract().path("items[0].permitNumber");
+        given().get("/v1/public/bench-floor/" + number).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void the_database_pool_is_measured_as_one_pool_whatever_its_connections() {
         // concurrent reads, so that the pool opens more than one connection
         java.util.List<java.util.concurrent.CompletableFuture<Integer>> reads = new java.util.ArrayList<>();
