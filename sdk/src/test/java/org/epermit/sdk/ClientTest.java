@@ -271,7 +271,7 @@ class ClientTest {
 
         private final PermitSearchParams params = PermitSearchParams.builder().q("热电").region("4403")
                 .category(PermitCategory.KEY).status(PermitStatus.VALID).expiringBefore(LocalDate.of(2027, 3, 31))
-                .limit(3).build();
+                .dueForRenewal(true).limit(3).build();
 
         @Test
         void auto_paging_follows_next_cursor_with_the_same_filters_to_the_last_page() {
@@ -285,6 +285,7 @@ class ClientTest {
                 assertThat(r.queryParameter("category").firstValue()).isEqualTo("KEY");
                 assertThat(r.queryParameter("status").firstValue()).isEqualTo("VALID");
                 assertThat(r.queryParameter("expiringBefore").firstValue()).isEqualTo("2027-03-31");
+                assertThat(r.queryParameter("dueForRenewal").firstValue()).isEqualTo("true");
                 assertThat(r.queryParameter("limit").firstValue()).isEqualTo("3");
             });
         }

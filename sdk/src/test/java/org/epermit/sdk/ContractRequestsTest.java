@@ -91,7 +91,7 @@ class ContractRequestsTest {
 
     private static PermitSearchParams search() {
         return PermitSearchParams.builder().q("热电").region("13").industry("4411").category(PermitCategory.KEY)
-                .status(PermitStatus.VALID).expiringBefore(LocalDate.of(2027, 3, 31)).limit(5).build();
+                .status(PermitStatus.VALID).expiringBefore(LocalDate.of(2027, 3, 31)).dueForRenewal(false).limit(5).build();
     }
 
     private static ListParams page() {

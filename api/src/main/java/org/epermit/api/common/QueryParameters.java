@@ -86,6 +86,19 @@ public final class QueryParameters {
         });
     }
 
+    /** A boolean, written {@code true} or {@code false} (nothing else: not 1, yes or TRUE). */
+    public Optional<Boolean> bool(String name) {
+        return text(name).flatMap(value -> {
+            if (value.equals("true") || value.equals("false")) {
+                return Optional.of(Boolean.valueOf(value));
+            }
+            errors.add(new FieldError("query." + name, "UNKNOWN_VALUE", Message.of(
+                    "'" + Printable.of(value) + "' is not one of true, false",
+                    "'" + Printable.of(value) + "'不是允许的取值（true, false）")));
+            return Optional.empty();
+        });
+    }
+
     /** A date as {@code YYYY-MM-DD}, within {@link TimeRange}. */
     public Optional<LocalDate> date(String name) {
         return text(name).flatMap(value -> {

@@ -73,8 +73,12 @@ import org.epermit.api.problem.Problem;
                         @Parameter(name = SharedParameters.STATUS, in = ParameterIn.QUERY, example = "VALID",
                                 description = "Permit status", schema = @Schema(ref = "PermitStatus")),
                         @Parameter(name = SharedParameters.EXPIRING_BEFORE, in = ParameterIn.QUERY, example = "2027-03-31",
-                                description = "Only permits whose validity ends before this date (with status=VALID: those due for renewal)",
+                                description = "Only permits whose validity ends before this date",
                                 schema = @Schema(type = SchemaType.STRING, format = "date")),
+                        @Parameter(name = SharedParameters.DUE_FOR_RENEWAL, in = ParameterIn.QUERY, example = "true",
+                                description = "true: only permits due for renewal (VALID, validity ending within 90 days from "
+                                        + "today, 20 for registration receipts; `dueForRenewal` of the results); false: only the others",
+                                schema = @Schema(type = SchemaType.BOOLEAN)),
                         @Parameter(name = SharedParameters.PERMIT_NUMBER, in = ParameterIn.PATH, required = true,
                                 example = "91130200699229617X001P", description = """
                                         Permit number (HJ 608-2017): the holder's 18-character unified social \

@@ -18,6 +18,7 @@ public final class SharedParameters {
     public static final String CATEGORY = "category";
     public static final String STATUS = "status";
     public static final String EXPIRING_BEFORE = "expiringBefore";
+    public static final String DUE_FOR_RENEWAL = "dueForRenewal";
 
     /** The permit number in the path of every operation on one permit. */
     public static final String PERMIT_NUMBER = "permitNumber";

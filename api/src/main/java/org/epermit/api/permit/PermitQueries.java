@@ -12,6 +12,7 @@ import org.epermit.api.common.CreditCode;
 import org.epermit.api.common.PlannedPerExecution;
 import org.epermit.api.reference.CodeName;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +48,11 @@ public class PermitQueries {
             """;
 
     private final Pool pool;
+    private final RenewalDue renewal;
 
-    public PermitQueries(Pool pool) {
+    public PermitQueries(Pool pool, RenewalDue renewal) {
         this.pool = pool;
+        this.renewal = renewal;
     }
 
     public Uni<Optional<String>> publicDocument(String permitNumber) {
@@ -106,6 +109,8 @@ public class PermitQueries {
         criteria.category().ifPresent(c -> where.add(SqlCondition.of("p.category = $1", c.name())));
         criteria.status().ifPresent(s -> where.add(SqlCondition.of("p.status = $1", s.name())));
         criteria.expiringBefore().ifPresent(d -> where.add(SqlCondition.of("p.valid_to < $1", d)));
+        LocalDate today = renewal.today();
+        criteria.dueForRenewal().ifPresent(due -> where.add(renewal.condition(due, today)));
         after.ifPresent(a -> where.add(SqlCondition.of("p.permit_number > $1", a)));
         SqlCondition all = SqlCondition.allOf(where);
         List<Object> args = new ArrayList<>(all.args());
@@ -113,13 +118,13 @@ public class PermitQueries {
         String sql = PlannedPerExecution.MARKER + SUMMARY_SELECT
                 + (all == SqlCondition.ALWAYS ? "" : "WHERE " + all.sql() + "\n")
                 + "ORDER BY p.permit_number LIMIT $" + args.size();
-        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(PermitQueries::summaries);
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> summaries(rows, today));
     }
 
     /** All permits of an enterprise, by permit number. */
     public Uni<List<PermitSummary>> ofEnterprise(long enterpriseId) {
         return pool.preparedQuery(SUMMARY_SELECT + "WHERE p.enterprise_id = $1 ORDER BY p.permit_number")
-                .execute(Tuple.of(enterpriseId)).map(PermitQueries::summaries);
+                .execute(Tuple.of(enterpriseId)).map(rows -> summaries(rows, renewal.today()));
     }
 
     /**
@@ -179,15 +184,18 @@ public class PermitQueries {
         });
     }
 
-    private static List<PermitSummary> summaries(RowSet<Row> rows) {
+    private List<PermitSummary> summaries(RowSet<Row> rows, LocalDate today) {
         List<PermitSummary> list = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            list.add(new PermitSummary(r.getString("permit_number"), r.getInteger("version"),
-                    PermitCategory.valueOf(r.getString("category")), PermitStatus.valueOf(r.getString("status")),
+            PermitCategory category = PermitCategory.valueOf(r.getString("category"));
+            PermitStatus status = PermitStatus.valueOf(r.getString("status"));
+            LocalDate validTo = r.getLocalDate("valid_to");
+            list.add(new PermitSummary(r.getString("permit_number"), r.getInteger("version"), category, status,
                     r.getString("credit_code"), r.getString("enterprise_name"), r.getString("site_name"),
                     new CodeName(r.getString("region_code"), r.getString("region_zh"), r.getString("region_en")),
                     new CodeName(r.getString("industry_code"), r.getString("industry_zh"), r.getString("industry_en")),
-                    r.getString("issuing_authority"), r.getLocalDate("valid_from"), r.getLocalDate("valid_to")));
+                    r.getString("issuing_authority"), r.getLocalDate("valid_from"), validTo,
+                    renewal.isDue(status, category, validTo, today)));
         }
         return list;
     }

@@ -57,6 +57,7 @@ public class PermitResource {
             @Parameter(ref = SharedParameters.CATEGORY),
             @Parameter(ref = SharedParameters.STATUS),
             @Parameter(ref = SharedParameters.EXPIRING_BEFORE),
+            @Parameter(ref = SharedParameters.DUE_FOR_RENEWAL),
             @Parameter(ref = SharedParameters.LIMIT),
             @Parameter(ref = SharedParameters.CURSOR)
     })

@@ -22,7 +22,7 @@ import java.util.Set;
 public class PermitSearch {
 
     private static final Set<String> PARAMETERS = Set.of("q", "region", "industry", "category", "status",
-            "expiringBefore", "limit", "cursor");
+            "expiringBefore", "dueForRenewal", "limit", "cursor");
 
     private final PermitQueries queries;
     private final CursorCodec cursors;
@@ -52,7 +52,7 @@ public class PermitSearch {
         industry.ifPresent(i -> params.check(CodePrefix.checkIndustry(i, "query.industry")));
         PermitSearchCriteria criteria = new PermitSearchCriteria(q, region, industry,
                 params.enumValue("category", PermitCategory.class), params.enumValue("status", PermitStatus.class),
-                params.date("expiringBefore"));
+                params.date("expiringBefore"), params.bool("dueForRenewal"));
         int limit = params.limit(paging);
         Optional<String> cursor = params.text("cursor", 4096);
         params.throwIfInvalid();

@@ -9,11 +9,11 @@ import java.util.Optional;
  */
 public record PermitSearchCriteria(Optional<String> q, Optional<String> region, Optional<String> industry,
                                    Optional<PermitCategory> category, Optional<PermitStatus> status,
-                                   Optional<LocalDate> expiringBefore) {
+                                   Optional<LocalDate> expiringBefore, Optional<Boolean> dueForRenewal) {
 
     public String canonical() {
         return String.join("\u001e", "permits", q.orElse(""), region.orElse(""), industry.orElse(""),
                 category.map(Enum::name).orElse(""), status.map(Enum::name).orElse(""),
-                expiringBefore.map(LocalDate::toString).orElse(""));
+                expiringBefore.map(LocalDate::toString).orElse(""), dueForRenewal.map(String::valueOf).orElse(""));
     }
 }

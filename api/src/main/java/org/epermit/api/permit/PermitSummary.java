@@ -19,5 +19,8 @@ public record PermitSummary(
         CodeName industry,
         @Schema(description = "Region code of the issuing authority", examples = "130200") String issuingAuthority,
         LocalDate validFrom,
-        LocalDate validTo) {
+        LocalDate validTo,
+        @Schema(description = "VALID and its validity ends within the renewal lead from today (90 days; 20 for a "
+                + "registration receipt): time to file the renewal, which is due at least 60 days before expiry")
+        boolean dueForRenewal) {
 }

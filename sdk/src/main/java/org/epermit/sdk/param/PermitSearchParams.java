@@ -21,6 +21,7 @@ public final class PermitSearchParams {
     private final PermitCategory category;
     private final PermitStatus status;
     private final LocalDate expiringBefore;
+    private final Boolean dueForRenewal;
     private final Integer limit;
 
     private PermitSearchParams(Builder b) {
@@ -30,6 +31,7 @@ public final class PermitSearchParams {
         this.category = b.category;
         this.status = b.status;
         this.expiringBefore = b.expiringBefore;
+        this.dueForRenewal = b.dueForRenewal;
         this.limit = b.limit;
     }
 
@@ -58,7 +60,7 @@ public final class PermitSearchParams {
      */
     public Builder toBuilder() {
         return new Builder().q(q).region(region).industry(industry).category(category).status(status)
-                .expiringBefore(expiringBefore).limit(limit);
+                .expiringBefore(expiringBefore).dueForRenewal(dueForRenewal).limit(limit);
     }
 
     /**
@@ -116,6 +118,15 @@ public final class PermitSearchParams {
     }
 
     /**
+     * Returns the due-for-renewal filter.
+     *
+     * @return {@code true} for only permits due for renewal, {@code false} for only the others, {@code null} for both
+     */
+    public Boolean dueForRenewal() {
+        return dueForRenewal;
+    }
+
+    /**
      * Returns the page size.
      *
      * @return items per page, or {@code null} for the API's default
@@ -132,7 +143,8 @@ public final class PermitSearchParams {
     @Override
     public String toString() {
         return "PermitSearchParams[q=" + q + ", region=" + region + ", industry=" + industry + ", category=" + category
-                + ", status=" + status + ", expiringBefore=" + expiringBefore + ", limit=" + limit + "]";
+                + ", status=" + status + ", expiringBefore=" + expiringBefore + ", dueForRenewal=" + dueForRenewal
+                + ", limit=" + limit + "]";
     }
 
     /** Builds {@link PermitSearchParams}. Not thread-safe; what it builds is. */
@@ -143,6 +155,7 @@ public final class PermitSearchParams {
         private PermitCategory category;
         private PermitStatus status;
         private LocalDate expiringBefore;
+        private Boolean dueForRenewal;
         private Integer limit;
 
         private Builder() {
@@ -204,13 +217,26 @@ public final class PermitSearchParams {
         }
 
         /**
-         * Keeps only permits whose validity ends before this date (with status VALID: those due for renewal).
+         * Keeps only permits whose validity ends before this date.
          *
          * @param expiringBefore the date, or {@code null} for none
          * @return this builder
          */
         public Builder expiringBefore(LocalDate expiringBefore) {
             this.expiringBefore = expiringBefore;
+            return this;
+        }
+
+        /**
+         * Keeps only the permits due for renewal ({@code true}): VALID, and their validity ends within the service's
+         * renewal lead from today (90 days; 20 for registration receipts), the {@code dueForRenewal} of each result.
+         * {@code false} keeps only the others.
+         *
+         * @param dueForRenewal the filter, or {@code null} for none
+         * @return this builder
+         */
+        public Builder dueForRenewal(Boolean dueForRenewal) {
+            this.dueForRenewal = dueForRenewal;
             return this;
         }
 

@@ -9,7 +9,8 @@ import org.epermit.api.gateway.TransactionSql;
 /**
  * Writes the events of committed aggregate writes to {@code outbox_event}, in the write's own transaction: an event
  * exists exactly when its write committed, so a feed that reads the table (a later issue) never announces a write that
- * rolled back nor misses one that committed. Only {@link WriteTransaction} calls it.
+ * rolled back nor misses one that committed. Only {@link WriteTransaction} (requests) and {@link ScheduledWrite} (the
+ * service's own jobs) call it.
  */
 @ApplicationScoped
 public class Outbox {

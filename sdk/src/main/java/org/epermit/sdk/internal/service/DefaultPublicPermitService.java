@@ -49,7 +49,7 @@ public final class DefaultPublicPermitService implements PublicPermitService {
         return ApiRequest.get(path).query("q", params.q()).query("region", params.region())
                 .query("industry", params.industry()).query("category", params.category())
                 .query("status", params.status()).query("expiringBefore", params.expiringBefore())
-                .query("limit", params.limit()).query("cursor", cursor);
+                .query("dueForRenewal", params.dueForRenewal()).query("limit", params.limit()).query("cursor", cursor);
     }
 
     @Override

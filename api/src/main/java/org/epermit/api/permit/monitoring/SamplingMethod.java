@@ -1,0 +1,11 @@
+package org.epermit.api.permit.monitoring;
+
+/** How a manual sample is taken (HJ 819-2017); the {@code sampling_method} column. */
+public enum SamplingMethod {
+    /** 瞬时采样: one sample at one moment. */
+    GRAB,
+    /** 混合采样: portions taken over a time mixed into one sample. */
+    COMPOSITE,
+    /** 非连续采样: several samples at intervals (for stack gas, at least three). */
+    NON_CONTINUOUS
+}
