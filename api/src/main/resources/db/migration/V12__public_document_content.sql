@@ -9,11 +9,19 @@
 -- ---------------------------------------------------------------------------------------------------------
 -- The parts of the document that current documents and upgraded snapshots share: each is built in one place
 -- ---------------------------------------------------------------------------------------------------------
+-- The json builders are STABLE, as json_build_object is: a SQL function declared IMMUTABLE around a STABLE body is
+-- never inlined, so it is called as a function for every value it renders. Measured on 2,000 documents at 1,000,000
+-- permits: 0.62 ms a document with these and V3's epermit_code_name IMMUTABLE, 0.30 ms with them STABLE (inlined).
+-- epermit_code_name is redeclared so.
+CREATE OR REPLACE FUNCTION epermit_code_name(p_code text, p_name_zh text, p_name_en text) RETURNS json
+    LANGUAGE sql STABLE PARALLEL SAFE AS
+$$ SELECT json_build_object('code', p_code, 'name', p_name_zh, 'nameEn', p_name_en) $$;
+
 -- A frequency as permits write it: (1, 2, HOUR) is 1次/2小时, (4, 1, DAY) 4次/日, (1, 1, QUARTER) 1次/季度.
 -- The one formatter of the notation in SQL (the service's Java counterpart parses and formats the same notation).
 CREATE FUNCTION epermit_frequency_notation(p_count integer, p_every integer, p_unit text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$$ SELECT p_count || '次/' || CASE WHEN p_every = 1 THEN '' ELSE p_every::text END
+$$ SELECT p_count::text || '次/' || CASE WHEN p_every = 1 THEN '' ELSE p_every::text END
           || CASE p_unit WHEN 'HOUR' THEN '小时' WHEN 'DAY' THEN '日' WHEN 'WEEK' THEN '周' WHEN 'MONTH' THEN '月'
                          WHEN 'QUARTER' THEN '季度' WHEN 'HALF_YEAR' THEN '半年' WHEN 'YEAR' THEN '年' END $$;
 
@@ -21,7 +29,7 @@ $$ SELECT p_count || '次/' || CASE WHEN p_every = 1 THEN '' ELSE p_every::text 
 -- monitor is out of service (HJ 819-2017), hence frequencyApplies.
 CREATE FUNCTION epermit_monitoring_document(p_mode text, p_count integer, p_every integer, p_unit text,
                                             p_sampling_method text, p_samples_per_event integer) RETURNS json
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    LANGUAGE sql STABLE PARALLEL SAFE AS
 $$ SELECT json_build_object(
     'mode', p_mode,
     'frequency', json_build_object('count', p_count, 'every', p_every, 'unit', p_unit,
@@ -34,7 +42,7 @@ $$ SELECT json_build_object(
 -- bounds (pH 6–9); a unit of null is dimensionless (pH).
 CREATE FUNCTION epermit_limit_document(p_min numeric, p_max numeric, p_unit text, p_averaging text,
                                        p_reference_oxygen numeric) RETURNS json
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    LANGUAGE sql STABLE PARALLEL SAFE AS
 $$ SELECT CASE WHEN p_min IS NULL AND p_max IS NULL THEN NULL ELSE json_build_object(
     'min', p_min, 'max', p_max, 'unit', p_unit, 'averaging', p_averaging,
     'referenceOxygenPercent', p_reference_oxygen) END $$;
@@ -43,14 +51,14 @@ $$ SELECT CASE WHEN p_min IS NULL AND p_max IS NULL THEN NULL ELSE json_build_ob
 -- (特别排放限值) are tables of their own.
 CREATE FUNCTION epermit_standard_document(p_code text, p_name_zh text, p_name_en text, p_kind text, p_table text,
                                           p_special boolean) RETURNS json
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    LANGUAGE sql STABLE PARALLEL SAFE AS
 $$ SELECT CASE WHEN p_code IS NULL THEN NULL ELSE json_build_object(
     'code', p_code, 'name', p_name_zh, 'nameEn', p_name_en, 'kind', p_kind, 'table', p_table,
     'special', coalesce(p_special, false)) END $$;
 
 -- The `ReportObligation` schema.
 CREATE FUNCTION epermit_report_obligation_document(p_type text, p_months_after integer, p_day integer) RETURNS json
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    LANGUAGE sql STABLE PARALLEL SAFE AS
 $$ SELECT json_build_object('type', p_type,
                             'deadline', json_build_object('monthsAfterPeriod', p_months_after, 'day', p_day)) $$;
 
@@ -159,7 +167,7 @@ $$;
 -- the time, which counts here, once per superseded version. PublicDocumentMigrationTest checks the result against
 -- the published schema; the notation still comes from its one formatter.
 CREATE FUNCTION epermit_v12_upgraded_document(d jsonb, standards jsonb) RETURNS jsonb
-    LANGUAGE sql IMMUTABLE AS
+    LANGUAGE sql STABLE AS
 $$
 SELECT d || jsonb_build_object(
     'site', (d -> 'site') || '{"secondaryIndustries": []}'::jsonb,
