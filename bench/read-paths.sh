@@ -413,10 +413,9 @@ build_search() {
             6) where+=("p.region_code = $P") ;;
         esac
     fi
-    if [[ -n $industry ]]; then
-        local hi=$industry; while ((${#hi} < 4)); do hi+=9; done
-        param "$industry"; a=$P; param "$hi"; b=$P
-        where+=("p.industry_code BETWEEN $a AND $b")
+    if [[ -n $industry ]]; then   # any of the site's classes, from the prefix index (V12)
+        param "$industry"
+        where+=("p.permit_number IN (SELECT permit_number FROM permit_industry_prefix WHERE prefix = $P)")
     fi
     if [[ -n $category ]]; then param "$category"; where+=("p.category = $P"); fi
     if [[ -n $status ]]; then param "$status"; where+=("p.status = $P"); fi

@@ -105,7 +105,9 @@ public class PermitQueries {
         List<SqlCondition> where = new ArrayList<>(List.of(visible));
         criteria.q().ifPresent(q -> where.add(textMatch(q)));
         criteria.region().ifPresent(prefix -> where.add(RegionFilter.condition(prefix)));
-        criteria.industry().ifPresent(prefix -> where.add(codeRange("p.industry_code", prefix, 4)));
+        // any of the site's classes, main or secondary: read in permit-number order from the prefix index (V12)
+        criteria.industry().ifPresent(prefix -> where.add(SqlCondition.of(
+                "p.permit_number IN (SELECT permit_number FROM permit_industry_prefix WHERE prefix = $1)", prefix)));
         criteria.category().ifPresent(c -> where.add(SqlCondition.of("p.category = $1", c.name())));
         criteria.status().ifPresent(s -> where.add(SqlCondition.of("p.status = $1", s.name())));
         criteria.expiringBefore().ifPresent(d -> where.add(SqlCondition.of("p.valid_to < $1", d)));
@@ -167,11 +169,6 @@ public class PermitQueries {
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** A code prefix as a range on the code's btree: 44 → [44, 449999]. */
-    private static SqlCondition codeRange(String column, String prefix, int length) {
-        return SqlCondition.of(column + " BETWEEN $1 AND $2", prefix, prefix + "9".repeat(length - prefix.length()));
     }
 
     private Uni<Optional<String>> single(String sql, Tuple args) {

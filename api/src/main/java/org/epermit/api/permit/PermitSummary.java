@@ -17,7 +17,8 @@ public record PermitSummary(
         String siteName,
         CodeName region,
         CodeName industry,
-        @Schema(description = "Region code of the issuing authority", examples = "130200") String issuingAuthority,
+        @Schema(description = "Region code of the issuing authority; null for a registration receipt (登记回执)",
+                nullable = true, examples = "130200") String issuingAuthority,
         LocalDate validFrom,
         LocalDate validTo,
         @Schema(description = "VALID and its validity ends within the renewal lead from today (90 days; 20 for a "

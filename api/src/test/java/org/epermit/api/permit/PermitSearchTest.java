@@ -79,9 +79,80 @@ class PermitSearchTest {
             assertThat(walk(Map.of("region", prefix), 100)).as("region " + prefix).containsExactlyElementsOf(expected);
         }
         String industry = Db.string(pool, "SELECT industry_code FROM permit GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1");
-        List<String> expected = Db.strings(pool,
-                "SELECT permit_number FROM permit WHERE industry_code LIKE $1 ORDER BY permit_number", industry.substring(0, 2) + "%");
-        assertThat(walk(Map.of("industry", industry.substring(0, 2)), 100)).containsExactlyElementsOf(expected);
+        assertThat(walk(Map.of("industry", industry.substring(0, 2)), 100))
+                .containsExactlyElementsOf(withClass(industry.substring(0, 2)));
+    }
+
+    /** Ground truth: the permits with a class, main or secondary, starting with {@code prefix}. */
+    private List<String> withClass(String prefix) {
+        return Db.strings(pool, """
+                SELECT permit_number FROM permit p WHERE p.industry_code LIKE $1
+                   OR EXISTS (SELECT 1 FROM permit_secondary_industry s WHERE s.permit_id = p.id AND s.industry_code LIKE $1)
+                ORDER BY permit_number""", prefix + "%");
+    }
+
+    /** The prefix index holds exactly the prefixes of every permit's classes, as the tables say now. */
+    private void prefixIndexIsExact() {
+        assertThat(Db.count(pool, """
+                WITH truth AS (
+                    SELECT x AS prefix, p.permit_number FROM permit p,
+                           unnest(epermit_industry_prefixes(p.industry_code, ARRAY(SELECT s.industry_code::text
+                                  FROM permit_secondary_industry s WHERE s.permit_id = p.id))) AS x)
+                SELECT count(*) FROM ((SELECT * FROM truth EXCEPT SELECT prefix, permit_number FROM permit_industry_prefix)
+                                      UNION ALL
+                                      (SELECT prefix, permit_number FROM permit_industry_prefix EXCEPT SELECT * FROM truth)) d""")).isZero();
+    }
+
+    @Test
+    void industry_finds_a_site_by_any_of_its_classes_as_they_change() {
+        // a permit, and two classes of another division than its main one
+        List<io.vertx.mutiny.sqlclient.Row> pick = Db.rows(pool, """
+                SELECT p.id, p.permit_number, p.industry_code FROM permit p ORDER BY p.permit_number LIMIT 1 OFFSET 11""");
+        long id = pick.get(0).getLong("id");
+        String number = pick.get(0).getString("permit_number");
+        String main = pick.get(0).getString("industry_code");
+        List<String> others = Db.strings(pool, """
+                SELECT code FROM industry WHERE length(code) = 4 AND left(code, 2) <> left($1, 2) ORDER BY code""", main);
+        String first = others.get(0);
+        String second = others.get(others.size() - 1);
+        try {
+            Db.rows(pool, "INSERT INTO permit_secondary_industry (permit_id, industry_code) VALUES ($1, $2)", id, first);
+            for (String prefix : List.of(first, first.substring(0, 3), first.substring(0, 2), first.substring(0, 1))) {
+                List<String> expected = withClass(prefix);
+                assertThat(expected).contains(number);
+                assertThat(walk(Map.of("industry", prefix), 100)).as("industry " + prefix).containsExactlyElementsOf(expected);
+            }
+            assertThat(walk(Map.of("industry", main), 100)).contains(number);
+            given().get("/v1/public/permits/{n}", number).then().statusCode(200)
+                    .body("site.industry.code", equalTo(main))
+                    .body("site.secondaryIndustries.code", containsInAnyOrder(first));
+            prefixIndexIsExact();
+
+            // the class changed: found by the new one only
+            Db.rows(pool, "UPDATE permit_secondary_industry SET industry_code = $2 WHERE permit_id = $1", id, second);
+            assertThat(walk(Map.of("industry", first), 100)).doesNotContain(number).containsExactlyElementsOf(withClass(first));
+            assertThat(walk(Map.of("industry", second), 100)).contains(number).containsExactlyElementsOf(withClass(second));
+            // the main class changed too
+            Db.rows(pool, "UPDATE permit SET industry_code = $2 WHERE id = $1", id, first);
+            assertThat(walk(Map.of("industry", main), 100)).doesNotContain(number).containsExactlyElementsOf(withClass(main));
+            assertThat(walk(Map.of("industry", first), 100)).contains(number);
+            prefixIndexIsExact();
+        } finally {
+            Db.rows(pool, "DELETE FROM permit_secondary_industry WHERE permit_id = $1", id);
+            Db.rows(pool, "UPDATE permit SET industry_code = $2 WHERE id = $1", id, main);
+        }
+        assertThat(walk(Map.of("industry", second), 100)).doesNotContain(number);
+        assertThat(Db.string(pool, "SELECT array_to_string(secondary_industries, ',') FROM permit WHERE id = $1", id)).isEmpty();
+        prefixIndexIsExact();
+    }
+
+    @Test
+    void an_industry_class_no_site_has_finds_nothing() {
+        String unused = Db.strings(pool, """
+                SELECT lpad(n::text, 4, '0') FROM generate_series(1000, 9999) n
+                WHERE NOT EXISTS (SELECT 1 FROM permit_industry_prefix WHERE prefix = lpad(n::text, 4, '0')) LIMIT 1""").get(0);
+        given().queryParam("industry", unused).get("/v1/public/permits").then().statusCode(200)
+                .body("items", hasSize(0)).body("nextCursor", nullValue());
     }
 
     @Test

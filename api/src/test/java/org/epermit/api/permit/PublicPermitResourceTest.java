@@ -52,7 +52,8 @@ class PublicPermitResourceTest {
                 .body("outlets[0].code", startsWith("D"))
                 .body("outlets[0].pollutants[0].monitoring.mode", notNullValue())
                 .body("annualQuantities[0].tonnes", notNullValue())
-                .body("reportObligations", hasItem("ANNUAL"));
+                .body("reportObligations.type", hasItem("ANNUAL"))
+                .body("reportObligations[0].deadline.monthsAfterPeriod", notNullValue());
     }
 
     @Test

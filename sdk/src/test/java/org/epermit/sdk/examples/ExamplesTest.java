@@ -60,6 +60,44 @@ class ExamplesTest {
     }
 
     @Test
+    void the_limits_example_reads_ranges_standard_tables_and_monitoring() {
+        api.stubFor(get(urlPathEqualTo(Stubs.PERMIT_PATH)).willReturn(Stubs.json("""
+                {"permitNumber":"%s","outlets":[
+                 {"code":"DA001","pollutants":[
+                  {"pollutantCode":"a00000","limit":null,"standard":null,
+                   "monitoring":{"mode":"AUTOMATIC","frequency":{"count":1,"every":1,"unit":"DAY","notation":"1次/日"},
+                                 "frequencyApplies":"DURING_OUTAGE","samplingMethod":null,"samplesPerEvent":1}},
+                  {"pollutantCode":"a21026",
+                   "limit":{"min":null,"max":35,"unit":"mg/m3","averaging":"HOURLY","referenceOxygenPercent":6},
+                   "standard":{"code":"GB 13223-2011","name":"火电厂大气污染物排放标准","kind":"NATIONAL","table":"表2","special":true},
+                   "monitoring":{"mode":"AUTOMATIC","frequency":{"count":4,"every":1,"unit":"DAY","notation":"4次/日"},
+                                 "frequencyApplies":"DURING_OUTAGE","samplingMethod":null,"samplesPerEvent":1}}]},
+                 {"code":"DW001","pollutants":[
+                  {"pollutantCode":"w01001",
+                   "limit":{"min":6,"max":9,"unit":null,"averaging":"SAMPLE","referenceOxygenPercent":null},
+                   "standard":{"code":"GB 8978-1996","kind":"NATIONAL","table":"表4","special":false},
+                   "monitoring":{"mode":"MANUAL","frequency":{"count":1,"every":2,"unit":"HOUR","notation":"1次/2小时"},
+                                 "frequencyApplies":"ALWAYS","samplingMethod":"GRAB","samplesPerEvent":1}}]}]}""".formatted(Stubs.PERMIT))));
+        var permit = EPermitClient.builder().baseUrl(api.baseUrl()).build().publicPermits().get(Stubs.PERMIT);
+        assertThat(ReadingLimits.describe(permit)).containsExactly(
+                "DA001 a00000 no limit; AUTOMATIC, 1次/日 while the monitor is out",
+                "DA001 a21026 ≤ 35 mg/m3 (HOURLY) GB 13223-2011 表2 special limits; AUTOMATIC, 4次/日 while the monitor is out",
+                "DW001 w01001 6–9 (SAMPLE) GB 8978-1996 表4; MANUAL, 1次/2小时");
+    }
+
+    @Test
+    void the_sdk_readme_shows_the_limits_example_exactly_as_it_compiles() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("src/examples/java/org/epermit/sdk/examples/ReadingLimits.java"));
+        int begin = lines.indexOf("    // README-BEGIN");
+        int end = lines.indexOf("    // README-END");
+        assertThat(begin).isPositive();
+        String snippet = String.join("\n", lines.subList(begin + 1, end).stream()
+                .map(l -> l.length() >= 4 ? l.substring(4) : l.strip()).toList());
+        assertThat(Files.readString(Path.of(System.getProperty("epermit.readme", "README.md"))))
+                .as("sdk/README.md").contains(snippet);
+    }
+
+    @Test
     void the_readmes_show_the_quick_start_exactly_as_it_compiles() throws Exception {
         List<String> lines = Files.readAllLines(Path.of("src/examples/java/org/epermit/sdk/examples/QuickStart.java"));
         int begin = lines.indexOf("        // README-BEGIN");
