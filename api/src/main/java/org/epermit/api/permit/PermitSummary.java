@@ -17,7 +17,7 @@ public record PermitSummary(
         String siteName,
         CodeName region,
         CodeName industry,
-        @Schema(description = "Region code of the issuing authority", examples = "130200") String issuingAuthority,
+        @Schema(description = "Region code of the issuing authority; null for a registration receipt, which the unit files itself", nullable = true, examples = "130200") String issuingAuthority,
         LocalDate validFrom,
         LocalDate validTo) {
 }

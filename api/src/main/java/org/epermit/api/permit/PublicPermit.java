@@ -21,7 +21,7 @@ public record PublicPermit(
         @Schema(description = "Date this version was issued") LocalDate issueDate,
         LocalDate validFrom,
         @Schema(description = "Last day of validity") LocalDate validTo,
-        @Schema(description = "The issuing ecology and environment authority, by its region") CodeName issuingAuthority,
+        @Schema(description = "The issuing ecology and environment authority, by its region; null for a registration receipt (登记回执), which the unit files itself", nullable = true) CodeName issuingAuthority,
         Enterprise enterprise,
         Site site,
         List<Outlet> outlets,
