@@ -15,11 +15,14 @@ final class DemoBatch {
     final CopyBuffer outlets = new CopyBuffer("permit_outlet",
             "id, permit_id, code, name, medium, kind, longitude, latitude, stack_height_m, receiving_water");
     final CopyBuffer outletPollutants = new CopyBuffer("permit_outlet_pollutant",
-            "outlet_id, pollutant_code, limit_value, limit_unit, standard_code, rate_limit_kg_h, monitoring_mode, "
-                    + "manual_frequency, frequency_unit, averaging, sampling_method, samples_per_event");
+            "outlet_id, pollutant_code, limit_min, limit_value, limit_unit, averaging, reference_oxygen_pct, "
+                    + "standard_code, standard_table, monitoring_mode, frequency_count, frequency_every, frequency_unit, "
+                    + "sampling_method, samples_per_event");
     final CopyBuffer annualQuantities = new CopyBuffer("permit_annual_quantity",
             "permit_id, pollutant_code, year, quantity_t");
-    final CopyBuffer reportObligations = new CopyBuffer("permit_report_obligation", "permit_id, report_type");
+    final CopyBuffer reportObligations = new CopyBuffer("permit_report_obligation",
+            "permit_id, report_type, due_months_after, due_day");
+    final CopyBuffer secondaryIndustries = new CopyBuffer("permit_secondary_industry", "permit_id, industry_code");
     final CopyBuffer versions = new CopyBuffer("permit_version",
             "permit_id, version, effective_from, effective_to, reason, created_at");
     final CopyBuffer events = new CopyBuffer("permit_event",
@@ -28,7 +31,7 @@ final class DemoBatch {
     int permitCount;
 
     List<CopyBuffer> inLoadOrder() {
-        return List.of(enterprises, permits, outlets, outletPollutants, annualQuantities, reportObligations,
-                versions, events);
+        return List.of(enterprises, permits, secondaryIndustries, outlets, outletPollutants, annualQuantities,
+                reportObligations, versions, events);
     }
 }

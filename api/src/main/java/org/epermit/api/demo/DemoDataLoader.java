@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.epermit.api.permit.PermitLifecycleConfig;
 import org.epermit.api.permit.PermitNumberConfig;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -31,7 +32,7 @@ import java.util.List;
 public class DemoDataLoader {
 
     /** The tables the demo fills; their indexes and foreign keys are rebuilt after the load. */
-    private static final List<String> TABLES = List.of("enterprise", "permit", "permit_outlet",
+    private static final List<String> TABLES = List.of("enterprise", "permit", "permit_secondary_industry", "permit_outlet",
             "permit_outlet_pollutant", "permit_annual_quantity", "permit_report_obligation", "permit_version",
             "permit_event");
     private static final int ENTERPRISES_PER_BATCH = 5_000;
@@ -39,13 +40,16 @@ public class DemoDataLoader {
     private final AgroalDataSource dataSource;
     private final DemoConfig config;
     private final PermitNumberConfig permitNumbers;
+    private final PermitLifecycleConfig lifecycle;
     private final Clock clock;
 
     @Inject
-    public DemoDataLoader(AgroalDataSource dataSource, DemoConfig config, PermitNumberConfig permitNumbers, Clock clock) {
+    public DemoDataLoader(AgroalDataSource dataSource, DemoConfig config, PermitNumberConfig permitNumbers,
+                          PermitLifecycleConfig lifecycle, Clock clock) {
         this.dataSource = dataSource;
         this.config = config;
         this.permitNumbers = permitNumbers;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -83,15 +87,20 @@ public class DemoDataLoader {
     /** Generates and loads {@code permits} permits into empty tables. */
     public LoadResult load(int permits, long seed, LocalDate asOf) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                LoadResult result = loadInTransaction(connection, permits, seed, asOf);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            return load(connection, permits, seed, asOf);
+        }
+    }
+
+    /** Generates and loads {@code permits} permits into the empty tables of {@code connection}'s database. */
+    LoadResult load(Connection connection, int permits, long seed, LocalDate asOf) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            LoadResult result = loadInTransaction(connection, permits, seed, asOf);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
         }
     }
 
@@ -111,7 +120,7 @@ public class DemoDataLoader {
         }
         DemoReferenceData reference = DemoReferenceData.read(connection);
         DemoGenerator generator = new DemoGenerator(reference, Vocabulary.load(), seed, asOf,
-                Character.toUpperCase(permitNumbers.permitLetter()),
+                lifecycle.cancelExpiredAfter(), Character.toUpperCase(permitNumbers.permitLetter()),
                 Character.toUpperCase(permitNumbers.registrationLetter()));
         List<String> restore = setAsideIndexesAndForeignKeys(connection);
 

@@ -165,7 +165,8 @@ class HostileInputSweepTest {
     private void prepareCallersAndData() throws IOException {
         JsonPath permit = given().queryParam("limit", 1).get("/v1/public/permits").then().statusCode(200).extract().jsonPath();
         String creditCode = permit.getString("items[0].creditCode");
-        String region = permit.getString("items[0].issuingAuthority").substring(0, 4);
+        // the regulator of the site's city (a registration receipt has no issuing authority)
+        String region = permit.getString("items[0].region.code").substring(0, 4);
         CreatedClient vendor = client("vendor", List.of("permits:read", "filings:write"), null, null, "standard");
         CreatedClient enterprise = client("enterprise", List.of("permits:read", "filings:write"), null, creditCode, "free");
         callers = List.of(

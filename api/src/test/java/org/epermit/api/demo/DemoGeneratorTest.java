@@ -35,7 +35,7 @@ class DemoGeneratorTest {
         try (Connection c = dataSource.getConnection()) {
             reference = DemoReferenceData.read(c);
         }
-        DemoGenerator generator = new DemoGenerator(reference, Vocabulary.load(), seed, AS_OF, 'P', 'W');
+        DemoGenerator generator = new DemoGenerator(reference, Vocabulary.load(), seed, AS_OF, java.time.Period.ofDays(60), 'P', 'W');
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         DemoBatch batch = new DemoBatch();
         for (int i = 0; i < enterprises; i++) {
