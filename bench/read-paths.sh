@@ -628,6 +628,8 @@ for plan in free standard partner; do
     UNLIMITED+=("-Depermit.rate-limit.plans.$plan.requests-per-second=10000000" "-Depermit.rate-limit.plans.$plan.burst=10000000"
         "-Depermit.rate-limit.plans.$plan.daily-quota=100000000000")
 done
+# No lifecycle job (PermitLifecycleJob: expiry and cancellation) writing permits and documents mid-measurement.
+UNLIMITED+=(-Depermit.permit-lifecycle.job.enabled=false)
 log "starting the bare instance (no rate limiting on the fixed-key lookup) on $BARE_BASE"
 java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$BARE_PORT" -Dquarkus.management.port=0 \
     "-Depermit.rate-limit.exempt-paths=/v1/public/permits/$FIXED_KEY" "${UNLIMITED[@]}" \

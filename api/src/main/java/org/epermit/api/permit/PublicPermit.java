@@ -1,6 +1,9 @@
 package org.epermit.api.permit;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.epermit.api.permit.monitoring.MonitoringMode;
+import org.epermit.api.permit.monitoring.SamplingMethod;
+import org.epermit.api.permit.reporting.ReportType;
 import org.epermit.api.reference.CodeName;
 import org.epermit.api.reference.Medium;
 
@@ -136,10 +139,6 @@ public record PublicPermit(
             + "DURING_OUTAGE for automatic monitoring, whose manual frequency applies while the monitor is out of service")
     public enum FrequencyApplies { ALWAYS, DURING_OUTAGE }
 
-    @Schema(name = "SamplingMethod", description = "HJ 819-2017: GRAB (瞬时采样), COMPOSITE (混合采样), "
-            + "NON_CONTINUOUS (非连续采样)")
-    public enum SamplingMethod { GRAB, COMPOSITE, NON_CONTINUOUS }
-
     @Schema(name = "AnnualQuantity")
     public record AnnualQuantity(
             @Schema(examples = "a21026") String pollutantCode,
@@ -155,8 +154,6 @@ public record PublicPermit(
         GENERAL
     }
 
-    public enum MonitoringMode { AUTOMATIC, MANUAL }
-
     @Schema(name = "ReportObligation", description = "An execution report (执行报告, HJ 944-2018) the permit requires")
     public record ReportObligation(ReportType type, ReportDeadline deadline) {
     }
@@ -169,6 +166,4 @@ public record PublicPermit(
             @Schema(examples = "1") int monthsAfterPeriod,
             @Schema(examples = "15") int day) {
     }
-
-    public enum ReportType { ANNUAL, SEMIANNUAL, QUARTERLY, MONTHLY }
 }

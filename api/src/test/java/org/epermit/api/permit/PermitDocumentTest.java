@@ -115,10 +115,11 @@ class PermitDocumentTest {
 
     @Test
     void secondary_industry_classes() {
-        consistentAfter("INSERT INTO permit_secondary_industry (permit_id, industry_code) SELECT " + A + ", code FROM industry"
+        changes(A, "INSERT INTO permit_secondary_industry (permit_id, industry_code) SELECT " + A + ", code FROM industry"
                 + " WHERE length(code) = 4 AND code <> (SELECT industry_code FROM permit WHERE id = " + A + ") ORDER BY code LIMIT 2"
                 + " ON CONFLICT DO NOTHING");
-        consistentAfter("DELETE FROM permit_secondary_industry WHERE permit_id = " + A);
+        String withSecondary = Db.string(pool, "SELECT min(permit_id)::text FROM permit_secondary_industry");
+        changes(withSecondary, "DELETE FROM permit_secondary_industry WHERE permit_id = " + withSecondary);
     }
 
     @Test
@@ -127,7 +128,13 @@ class PermitDocumentTest {
         changes(KEY, "UPDATE region SET name_en = name_en || ' (new)' WHERE code = (SELECT issuing_authority FROM permit WHERE id = " + KEY + ")");
         changes(A, "UPDATE industry SET name_zh = name_zh || '（新）' WHERE code = (SELECT industry_code FROM permit WHERE id = " + A + ")");
         changes(KEY, "UPDATE pollutant SET name_zh = name_zh || '（新）' WHERE code = (SELECT min(pollutant_code) FROM permit_annual_quantity WHERE permit_id = " + KEY + ")");
-        consistentAfter("UPDATE emission_standard SET name_en = name_en || ' (rev.)'");
+        String cites = Db.string(pool, """
+                SELECT min(o.permit_id)::text FROM permit_outlet o JOIN permit_outlet_pollutant op ON op.outlet_id = o.id
+                WHERE op.standard_table IS NOT NULL""");
+        String itsTables = "SELECT op.standard_code, op.standard_table FROM permit_outlet o"
+                + " JOIN permit_outlet_pollutant op ON op.outlet_id = o.id WHERE o.permit_id = " + cites;
+        changes(cites, "UPDATE emission_standard SET name_en = name_en || ' (rev.)' WHERE code IN (SELECT standard_code FROM (" + itsTables + ") t)");
+        changes(cites, "UPDATE emission_standard_table SET special = NOT special WHERE (standard_code, table_ref) IN (" + itsTables + ")");
         consistentAfter("UPDATE emission_standard_table SET title_en = title_en || ' (rev.)'");
     }
 

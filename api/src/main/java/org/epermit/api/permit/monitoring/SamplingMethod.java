@@ -1,6 +1,10 @@
 package org.epermit.api.permit.monitoring;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** How a manual sample is taken (HJ 819-2017); the {@code sampling_method} column. */
+@Schema(name = "SamplingMethod", description = "HJ 819-2017: GRAB (瞬时采样), COMPOSITE (混合采样), "
+        + "NON_CONTINUOUS (非连续采样)")
 public enum SamplingMethod {
     /** 瞬时采样: one sample at one moment. */
     GRAB,
