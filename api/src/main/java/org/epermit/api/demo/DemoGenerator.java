@@ -62,7 +62,7 @@ final class DemoGenerator {
     private final Vocabulary words;
     private final long seed;
     private final LocalDate asOf;
-    private final long cancelWithinDays;
+    private final Period cancelExpiredAfter;
     private final int[] provinceCumulativeWeights;
     private final int[] industryCumulativeWeights;
     private final char permitLetter;
@@ -82,7 +82,7 @@ final class DemoGenerator {
         this.words = words;
         this.seed = seed;
         this.asOf = asOf;
-        this.cancelWithinDays = Math.max(1, ChronoUnit.DAYS.between(asOf, asOf.plus(cancelExpiredAfter)));
+        this.cancelExpiredAfter = cancelExpiredAfter;
         this.permitLetter = permitLetter;
         this.registrationLetter = registrationLetter;
         this.provinceCumulativeWeights = cumulative(words.provinces().stream().mapToInt(Vocabulary.Province::weight).toArray());
@@ -230,12 +230,12 @@ final class DemoGenerator {
         if (life.validTo.isBefore(asOf)) {
             LocalDate expired = life.validTo.plusDays(1);
             life.events.add(new Event(version, "EXPIRED", expired, authority, "有效期届满 / expired"));
-            long since = ChronoUnit.DAYS.between(expired, asOf);
-            // not renewed: cancelled within the configured time, so nothing stays merely expired for long
-            long cancelAfter = 1 + rnd.nextLong(cancelWithinDays);
-            if (cancelAfter <= since) {
+            // not renewed: cancelled the configured time after it expired, on the day the lifecycle job
+            // (PermitLifecycleJob) would have cancelled it, so nothing stays merely expired for long
+            LocalDate cancelled = expired.plus(cancelExpiredAfter);
+            if (!cancelled.isAfter(asOf)) {
                 life.status = "CANCELLED";
-                life.events.add(new Event(version, "CANCELLED", expired.plusDays(cancelAfter), authority,
+                life.events.add(new Event(version, "CANCELLED", cancelled, authority,
                         "有效期届满未延续，注销 / cancelled: expired and not renewed"));
             } else {
                 life.status = "EXPIRED";

@@ -41,6 +41,13 @@ public interface PermitLifecycleConfig {
         @WithDefault("PT1H")
         Duration every();
 
+        /**
+         * How long after the start the first run comes: soon, so that a restart does not leave a day's expiries
+         * waiting a whole period.
+         */
+        @WithDefault("PT30S")
+        Duration firstRunAfter();
+
         /** How many permits one transaction moves: small enough to hold few row locks for a short time. */
         @WithDefault("500")
         int batchSize();

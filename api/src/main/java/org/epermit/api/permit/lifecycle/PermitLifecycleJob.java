@@ -3,17 +3,15 @@ package org.epermit.api.permit.lifecycle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.epermit.api.gateway.write.ScheduledWrite;
 import org.epermit.api.permit.PermitLifecycleConfig;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,9 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * carries the status, is what the database renders for the current version ({@code permit_public_document}); the
  * snapshots of superseded versions keep the status they had.
  *
- * <p>It is timed by a Vert.x periodic timer: quarkus-scheduler, the natural choice, is not yet among the build's
- * dependencies; its {@code @Scheduled(every = "${epermit.permit-lifecycle.job.every}")} on {@link #runOnce()} would
- * replace {@link #start} and {@link #stop}.
+ * <p>Timed by quarkus-scheduler: the first run {@code job.first-run-after} (30 s) after the start, then every
+ * {@code job.every}; a run still going when the next is due is skipped.
  */
 @ApplicationScoped
 public class PermitLifecycleJob {
@@ -40,17 +37,13 @@ public class PermitLifecycleJob {
     private final PermitTransitions transitions;
     private final PermitLifecycleConfig config;
     private final Clock clock;
-    private final Vertx vertx;
     private final MeterRegistry registry;
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile long timer = -1;
 
-    PermitLifecycleJob(PermitTransitions transitions, PermitLifecycleConfig config, Clock clock, Vertx vertx,
-                       MeterRegistry registry) {
+    PermitLifecycleJob(PermitTransitions transitions, PermitLifecycleConfig config, Clock clock, MeterRegistry registry) {
         this.transitions = transitions;
         this.config = config;
         this.clock = clock;
-        this.vertx = vertx;
         this.registry = registry;
     }
 
@@ -58,21 +51,27 @@ public class PermitLifecycleJob {
     public record Run(int expired, int cancelled) {
     }
 
-    void start(@Observes StartupEvent started) {
-        if (!config.job().enabled()) {
-            return;
-        }
-        long every = Math.max(1, config.job().every().toMillis());
-        // the first run soon after the start (a restart must not leave a day's expiries waiting a whole period)
-        long first = Math.min(every, Duration.ofSeconds(30).toMillis());
-        timer = vertx.setPeriodic(first, every, id -> runOnce().subscribe().with(
-                run -> { },
-                failure -> Log.warnf(failure, "The permit lifecycle job failed; it runs again in %s", config.job().every())));
+    @Scheduled(identity = JOB, every = "${epermit.permit-lifecycle.job.every}", delayed = "${epermit.permit-lifecycle.job.first-run-after}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WhenDisabled.class)
+    Uni<Void> scheduled() {
+        return runOnce().onFailure().invoke(failure -> Log.warnf(failure,
+                "The permit lifecycle job failed; it runs again in %s", config.job().every())).onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
-    void stop(@Observes ShutdownEvent stopping) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+    /** Skips every run on an instance where {@code epermit.permit-lifecycle.job.enabled} is false. */
+    @Singleton
+    static class WhenDisabled implements Scheduled.SkipPredicate {
+
+        private final PermitLifecycleConfig config;
+
+        WhenDisabled(PermitLifecycleConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !config.job().enabled();
         }
     }
 

@@ -25,6 +25,7 @@ public class LifecycleJobProfile implements QuarkusTestProfile {
         return Map.of(
                 "%test.epermit.permit-lifecycle.job.enabled", "true",
                 "%test.epermit.permit-lifecycle.job.every", "PT0.5S",
+                "%test.epermit.permit-lifecycle.job.first-run-after", "PT0.5S",
                 "%test.epermit.permit-lifecycle.job.batch-size", String.valueOf(BATCH),
                 "%test.epermit.demo.permits", "400");
     }
