@@ -946,7 +946,7 @@ PGBENCH_VERSION=$("$PGBENCH" --version)
     echo '```'
     echo
     echo "- service CPU µs/req: CPU time of the service process (all threads) during the wrk run divided by the requests served."
-    echo "- The HTTP floor (\\`GET /v1/public/bench-floor/{n}\\`, only in a build with -Depermit.bench.http-floor=true) is the lookup with its database read replaced by memory: the same parsing, gateway filters, ETag and $BODY_BYTES-byte body. The lookup's ratio to it is the share of the service's capacity left after the database read."
+    echo "- The HTTP floor (GET /v1/public/bench-floor/{n}, only in a build with -Depermit.bench.http-floor=true) is the lookup with its database read replaced by memory: the same parsing, gateway filters, ETag and $BODY_BYTES-byte body. The lookup's ratio to it is the share of the service's capacity left after the database read."
     echo
     echo "## The gateway's cost on a permit lookup (same run, interleaved with the rounds above)"
     echo
