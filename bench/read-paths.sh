@@ -885,7 +885,9 @@ verdict() { # path
     local r=${M_RATIO[$1]} p=${M_P99[$1]} a b
     a=$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.5) ? "MET" : "MISSED" }')
     b=$(awk -v p="$p" 'BEGIN { print (p + 0 < 20) ? "MET" : "MISSED" }')
-    printf 'API/pgbench %s (target >= 0.50: %s); API p99 %s ms (target < 20 ms: %s)' "$r" "$a" "$p" "$b"
+    # the lookup's target is against the HTTP floor since the database stores its document (V13): it reads a stored
+    # text far faster than any HTTP service answers, so this ratio only says how far the database is from limiting
+    printf 'API/pgbench %s; API p99 %s ms (target < 20 ms: %s)' "$r" "$p" "$b"
 }
 GW_TABLE="| fixed-key lookup through | API req/s | API p99 ms | service CPU µs/req | req/s vs bare | p99 vs bare |
 |---|---:|---:|---:|---:|---:|"
