@@ -69,7 +69,8 @@ public class ConnectionGuard {
     }
 
     private synchronized void guardListeningServers() {
-        List<Channel> servers = ServerChannels.listening(vertx);
+        ServerChannels.Listening listening = ServerChannels.listening(vertx, this::guardListeningServers);
+        List<Channel> servers = listening.channels();
         for (Channel server : servers) {
             ChannelPipeline pipeline = server.pipeline();
             if (pipeline.get(AcceptHook.NAME) instanceof AcceptHook installed && installed.marker() == marker) {
@@ -82,7 +83,7 @@ public class ConnectionGuard {
                 pipeline.addFirst(AcceptHook.NAME, hook);
             }
         }
-        guarding = !servers.isEmpty();
+        guarding = !servers.isEmpty() && listening.binding() == 0;
     }
 
     void answerRefusals(@Observes Router router) {

@@ -23,27 +23,42 @@ final class ServerChannels {
     private ServerChannels() {
     }
 
-    static List<Channel> listening(Vertx vertx) {
+    /** The sockets the servers listen on, and how many servers are still binding theirs. */
+    record Listening(List<Channel> channels, int binding) {
+    }
+
+    /**
+     * The servers' listening sockets. A server still binding its socket is counted in {@link Listening#binding} and
+     * runs {@code whenBound} once it has bound (the start event of one server may come while another, the management
+     * interface's, is still binding); a socket already closed (a previous start's, in dev mode or between test
+     * profiles) is not listening.
+     */
+    static Listening listening(Vertx vertx, Runnable whenBound) {
         Map<?, HttpServerImpl> servers = ((VertxInternal) vertx).sharedHttpServers();
         List<Channel> channels = new ArrayList<>();
+        int binding = 0;
         synchronized (servers) {
             for (HttpServerImpl server : servers.values()) {
-                channels.add(channelOf(server));
+                Future<Channel> bound = bindFuture(server);
+                if (bound == null || !bound.isComplete()) {
+                    binding++;
+                    if (bound != null) {
+                        bound.onSuccess(channel -> whenBound.run());
+                    }
+                } else if (bound.succeeded() && bound.result().isOpen()) {
+                    channels.add(bound.result());
+                }
             }
         }
-        return channels;
+        return new Listening(channels, binding);
     }
 
     @SuppressWarnings("unchecked")
-    private static Channel channelOf(HttpServerImpl server) {
+    private static Future<Channel> bindFuture(HttpServerImpl server) {
         try {
             Field bound = TCPServerBase.class.getDeclaredField("bindFuture");
             bound.setAccessible(true);
-            Future<Channel> channel = (Future<Channel>) bound.get(server);
-            if (channel == null || !channel.succeeded()) {
-                throw new IllegalStateException("the HTTP server on port " + server.actualPort() + " is not listening");
-            }
-            return channel.result();
+            return (Future<Channel>) bound.get(server);
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("cannot reach the Vert.x HTTP server's socket to guard its connections "
                     + "(has Vert.x changed?)", e);
