@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * finds nothing due costs two indexed reads.
  *
  * <p>A status change creates no new permit version: the version's content is unchanged, and its public document, which
- * carries the status, is what the database renders for the current version ({@code permit_public_document}); the
- * snapshots of superseded versions keep the status they had.
+ * carries the status, is stored for the current version by the statement that changes it ({@code permit_document},
+ * V13); the snapshots of superseded versions keep the status they had.
  *
  * <p>Timed by quarkus-scheduler: the first run {@code job.first-run-after} (30 s) after the start, then every
  * {@code job.every}; a run still going when the next is due is skipped.

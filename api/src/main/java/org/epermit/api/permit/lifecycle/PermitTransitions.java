@@ -37,7 +37,8 @@ class PermitTransitions {
             INSERT INTO permit_event (permit_id, version, event_type, occurred_on, authority, description)
             SELECT t.permit_id, t.version, $5, t.occurred_on, t.authority, $6
             FROM unnest($1::bigint[], $2::int[], $3::date[], $4::text[]) AS t (permit_id, version, occurred_on, authority)""";
-    static final String DOCUMENTS = "SELECT id, permit_public_document(id)::text AS document FROM permit WHERE id = ANY ($1::bigint[])";
+    /** The documents the claim's own statement stored (the permit_document triggers, V13): not rendered again. */
+    static final String DOCUMENTS = "SELECT permit_id AS id, body AS document FROM permit_document WHERE permit_id = ANY ($1::bigint[])";
 
     private final ScheduledWrite writes;
     private final PermitLifecycleConfig config;
