@@ -14,7 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class PackageDependenciesTest {
 
     private static final String[] FEATURES = {"..api.permit..", "..api.access..", "..api.delegation..",
-            "..api.client..", "..api.enterprise..", "..api.demo.."};
+            "..api.client..", "..api.enterprise..", "..api.demo..", "..api.receipt.."};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

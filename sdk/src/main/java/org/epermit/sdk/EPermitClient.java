@@ -26,6 +26,7 @@ import org.epermit.sdk.internal.service.DefaultMeService;
 import org.epermit.sdk.internal.service.DefaultPermitService;
 import org.epermit.sdk.internal.service.DefaultPublicEnterpriseService;
 import org.epermit.sdk.internal.service.DefaultPublicPermitService;
+import org.epermit.sdk.internal.service.DefaultReceiptService;
 import org.epermit.sdk.internal.service.DefaultReferenceService;
 import org.epermit.sdk.service.AdminService;
 import org.epermit.sdk.service.DelegationService;
@@ -33,6 +34,7 @@ import org.epermit.sdk.service.MeService;
 import org.epermit.sdk.service.PermitService;
 import org.epermit.sdk.service.PublicEnterpriseService;
 import org.epermit.sdk.service.PublicPermitService;
+import org.epermit.sdk.service.ReceiptService;
 import org.epermit.sdk.service.ReferenceService;
 
 /**
@@ -52,7 +54,7 @@ import org.epermit.sdk.service.ReferenceService;
  * each other.
  *
  * <p>Operations are grouped as the API's tags: {@link #publicPermits()}, {@link #publicEnterprises()},
- * {@link #reference()}, and with credentials {@link #me()}, {@link #permits()}, {@link #delegations()},
+ * {@link #reference()}, {@link #receipts()}, and with credentials {@link #me()}, {@link #permits()}, {@link #delegations()},
  * {@link #admin()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
  */
 public final class EPermitClient {
@@ -65,6 +67,7 @@ public final class EPermitClient {
     private final PublicPermitService publicPermits;
     private final PublicEnterpriseService publicEnterprises;
     private final ReferenceService reference;
+    private final ReceiptService receipts;
     private final MeService me;
     private final PermitService permits;
     private final DelegationService delegations;
@@ -98,6 +101,7 @@ public final class EPermitClient {
         this.publicPermits = new DefaultPublicPermitService(transport, checks);
         this.publicEnterprises = new DefaultPublicEnterpriseService(transport, checks);
         this.reference = new DefaultReferenceService(transport);
+        this.receipts = new DefaultReceiptService(transport);
         this.me = new DefaultMeService(transport);
         this.permits = new DefaultPermitService(transport, checks);
         this.delegations = new DefaultDelegationService(transport);
@@ -138,6 +142,16 @@ public final class EPermitClient {
      */
     public ReferenceService reference() {
         return reference;
+    }
+
+    /**
+     * The keys signed receipts (回执) are verified with (tag "Receipts"); verify receipts with
+     * {@link org.epermit.sdk.receipt.ReceiptVerifier#fromService(EPermitClient)}.
+     *
+     * @return the service
+     */
+    public ReceiptService receipts() {
+        return receipts;
     }
 
     /**
