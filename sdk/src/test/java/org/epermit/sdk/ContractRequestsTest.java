@@ -64,6 +64,7 @@ class ContractRequestsTest {
             entry("listPollutants", c -> c.reference().pollutants()),
             entry("listIndustries", c -> c.reference().industries()),
             entry("listRegions", c -> c.reference().regions()),
+            entry("listReceiptKeys", c -> c.receipts().keys()),
             entry("getMe", c -> c.me().get()),
             entry("searchPermits", c -> c.permits().searchPage(search(), "c1")),
             entry("getPermit", c -> c.permits().get(Stubs.PERMIT)),
