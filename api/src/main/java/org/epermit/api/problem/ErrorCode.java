@@ -19,11 +19,16 @@ public enum ErrorCode {
     RESOURCE_NOT_FOUND(404, "Resource not found", "请求的资源不存在"),
     CLIENT_NOT_FOUND(404, "API client not found", "未找到该接口客户端"),
     DELEGATION_NOT_FOUND(404, "Delegation not found", "未找到该委托"),
+    REPORT_NOT_FOUND(404, "Execution report not found", "未找到该执行报告"),
     CONFLICT(409, "Conflict", "与现有数据冲突"),
     IDEMPOTENCY_IN_PROGRESS(409, "A request with this idempotency key is in progress", "使用该幂等键的请求正在处理中"),
     LAST_ADMINISTRATOR(409, "Last administrator", "最后一个管理员"),
     CONCURRENT_MODIFICATION(409, "Changed by another request meanwhile", "已被另一请求同时修改"),
     SECRET_ALREADY_SHOWN(409, "Already done; its secret was shown once", "请求已处理，其密钥仅显示一次"),
+    // Filings: a report for the same permit, type and period exists (the problem names it); a filing that fails the
+    // permit's rules (every failing field with its FilingCode, docs/filing.md).
+    REPORT_EXISTS(409, "A report for this period exists", "该报告期的报告已存在"),
+    FILING_REJECTED(422, "The filing does not meet the permit's requirements", "填报内容不符合许可证要求"),
     IDEMPOTENCY_CONFLICT(422, "Idempotency key reused for another request", "幂等键已用于另一个请求"),
     METHOD_NOT_ALLOWED(405, "Method not allowed", "不支持该请求方法"),
     NOT_ACCEPTABLE(406, "Not acceptable", "无法提供所请求的响应格式"),

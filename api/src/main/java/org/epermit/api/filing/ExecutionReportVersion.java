@@ -1,0 +1,66 @@
+package org.epermit.api.filing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
+
+/** One filed version of an {@link ExecutionReport}: never changed once written (the table refuses updates). */
+@Entity
+@Table(name = "execution_report_version")
+@IdClass(ExecutionReportVersion.Key.class)
+public class ExecutionReportVersion {
+
+    @Id
+    @Column(name = "report_id")
+    long reportId;
+    @Id
+    int number;
+    @JdbcTypeCode(SqlTypes.JSON)
+    String content;
+    @Column(name = "content_sha256")
+    String contentSha256;
+    @JdbcTypeCode(SqlTypes.JSON)
+    String findings;
+    @Column(name = "permit_versions")
+    Integer[] permitVersions;
+    @Column(name = "submitted_at")
+    OffsetDateTime submittedAt;
+    @Column(name = "submitted_by")
+    UUID submittedBy;
+    @Column(name = "after_deadline")
+    boolean afterDeadline;
+    String receipt;
+
+    /** The composite key (report_id, number). */
+    public static class Key implements Serializable {
+        long reportId;
+        int number;
+
+        public Key() {
+        }
+
+        Key(long reportId, int number) {
+            this.reportId = reportId;
+            this.number = number;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.reportId == reportId && k.number == number;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(reportId, number);
+        }
+    }
+}
