@@ -71,7 +71,7 @@ class ReportCheckTest {
     }
 
     static List<FieldError> resolveErrors(ReportType type, String period, LocalDate today) {
-        return CHECK.resolve(TestPermits.plant(), type, period, today).errors();
+        return CHECK.resolve(PlantPermit.plant(), type, period, today).errors();
     }
 
     /** A complete annual report of 2025 that breaks no rule. */
@@ -91,7 +91,7 @@ class ReportCheckTest {
     }
 
     static ReportCheck.Checked check(ReportContent content, MonitoringEvidence evidence, LocalDate filedOn) {
-        return CHECK.check(terms(TestPermits.plant(), content.type(), content.period()), content, evidence, filedOn, false);
+        return CHECK.check(terms(PlantPermit.plant(), content.type(), content.period()), content, evidence, filedOn, false);
     }
 
     static ReportContent with(ReportContent c, List<ActualEmission> emissions) {
@@ -176,7 +176,7 @@ class ReportCheckTest {
             List<FieldError> errors = resolveErrors(QUARTERLY, "2023-Q1", JAN_10_2026);
             assertThat(errors).extracting(FieldError::code).containsExactly("REPORT_NOT_DUE");
             assertThat(errors.get(0).message().en()).contains("folded into the QUARTERLY report of 2023-Q2").contains("2023-03-10..2023-06-30");
-            PeriodTerms q2 = terms(TestPermits.plant(), QUARTERLY, "2023-Q2");
+            PeriodTerms q2 = terms(PlantPermit.plant(), QUARTERLY, "2023-Q2");
             assertThat(q2.owed().covers().first()).isEqualTo(LocalDate.of(2023, 3, 10));
         }
 
@@ -189,21 +189,21 @@ class ReportCheckTest {
 
         @Test
         void a_ministry_extension_moves_the_deadline() {
-            assertThat(terms(TestPermits.plant(), ANNUAL, "2024").owed().due()).isEqualTo(LocalDate.of(2025, 1, 31));
-            assertThat(terms(TestPermits.plant(), ANNUAL, "2025").owed().due()).isEqualTo(LocalDate.of(2026, 1, 15));
+            assertThat(terms(PlantPermit.plant(), ANNUAL, "2024").owed().due()).isEqualTo(LocalDate.of(2025, 1, 31));
+            assertThat(terms(PlantPermit.plant(), ANNUAL, "2025").owed().due()).isEqualTo(LocalDate.of(2026, 1, 15));
         }
 
         @Test
         void licensed_quantities_are_pro_rata_for_the_days_covered() {
-            PeriodTerms q3 = terms(TestPermits.plant(), QUARTERLY, "2025-Q3");
+            PeriodTerms q3 = terms(PlantPermit.plant(), QUARTERLY, "2025-Q3");
             assertThat(q3.licensed().get("a21026")).isEqualByComparingTo(new BigDecimal("100").multiply(BigDecimal.valueOf(92))
                     .divide(BigDecimal.valueOf(365), 4, RoundingMode.HALF_UP));
-            assertThat(terms(TestPermits.plant(), ANNUAL, "2025").licensed().get("a21026")).isEqualByComparingTo("100");
+            assertThat(terms(PlantPermit.plant(), ANNUAL, "2025").licensed().get("a21026")).isEqualByComparingTo("100");
         }
 
         @Test
         void a_period_spanning_two_versions_uses_each_for_its_part() {
-            PeriodTerms year = terms(TestPermits.changedMid2025(new BigDecimal("60")), ANNUAL, "2025");
+            PeriodTerms year = terms(PlantPermit.changedMid2025(new BigDecimal("60")), ANNUAL, "2025");
             BigDecimal expected = new BigDecimal("100").multiply(BigDecimal.valueOf(181)).add(new BigDecimal("60").multiply(BigDecimal.valueOf(184)))
                     .divide(BigDecimal.valueOf(365), 4, RoundingMode.HALF_UP);
             assertThat(year.licensed().get("a21026")).isEqualByComparingTo(expected);
@@ -212,7 +212,7 @@ class ReportCheckTest {
 
         @Test
         void required_samples_follow_the_frequency_over_the_days_covered() {
-            PeriodTerms q3 = terms(TestPermits.plant(), QUARTERLY, "2025-Q3");
+            PeriodTerms q3 = terms(PlantPermit.plant(), QUARTERLY, "2025-Q3");
             assertThat(q3.requirements().get(new OutletPollutant("DW001", "w01018")).requiredSamples()).isEqualTo(3);
             // automatic monitoring: one valid hourly mean per hour
             assertThat(q3.requirements().get(new OutletPollutant("DA001", "a21026")).requiredSamples()).isEqualTo(92 * 24);
@@ -426,7 +426,7 @@ class ReportCheckTest {
 
         @Test
         void a_correction_after_the_deadline_is_flagged_as_such() {
-            ReportCheck.Checked checked = CHECK.check(terms(TestPermits.plant(), ANNUAL, "2025"), annual2025(), MonitoringEvidence.NONE,
+            ReportCheck.Checked checked = CHECK.check(terms(PlantPermit.plant(), ANNUAL, "2025"), annual2025(), MonitoringEvidence.NONE,
                     LocalDate.of(2026, 3, 1), true);
             assertThat(findingsAt(checked)).containsExactly("CORRECTED_AFTER_DEADLINE ");
         }
@@ -492,7 +492,7 @@ class ReportCheckTest {
 
         @Test
         void lists_every_licensed_pollutant_requirement_and_recorded_exceedance() {
-            PeriodTerms terms = terms(TestPermits.plant(), QUARTERLY, "2025-Q3");
+            PeriodTerms terms = terms(PlantPermit.plant(), QUARTERLY, "2025-Q3");
             Instant hour = at("2025-08-02T03:00:00").toInstant();
             MonitoringEvidence ev = new MonitoringEvidence(true, Map.of(new OutletPollutant("DW001", "w01018"), 2L),
                     List.of(new RecordedExceedance("DA001", "a21026", hour, hour.plusSeconds(3600), new BigDecimal("41.3"), new BigDecimal("35"))),
@@ -514,7 +514,7 @@ class ReportCheckTest {
 
         @Test
         void once_filled_in_it_passes_the_same_rules() {
-            PeriodTerms terms = terms(TestPermits.plant(), ANNUAL, "2025");
+            PeriodTerms terms = terms(PlantPermit.plant(), ANNUAL, "2025");
             ReportContent blank = CHECK.blank(terms, MonitoringEvidence.NONE);
             List<ActualEmission> filled = blank.actualEmissions().stream()
                     .map(e -> new ActualEmission(e.pollutantCode(), e.licensedTonnes().divide(BigDecimal.valueOf(2), MathContext.DECIMAL64), EmissionMethod.MEASURED, e.licensedTonnes()))

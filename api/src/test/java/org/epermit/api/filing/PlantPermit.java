@@ -32,13 +32,13 @@ import java.util.Optional;
  * (COD ≤ 50 mg/L as a daily mean and pH 6–9 per sample, sampled by hand once a month). Licensed per year: SO2 100 t,
  * NOx 150 t, COD 20 t. Annual and quarterly reports, due the 15th of the month after the period.
  */
-final class TestPermits {
+final class PlantPermit {
 
     static final String NUMBER = "91130200699229617X001P";
     static final LocalDate FIRST = LocalDate.of(2023, 3, 10);
     static final LocalDate LAST = LocalDate.of(2028, 3, 9);
 
-    private TestPermits() {
+    private PlantPermit() {
     }
 
     static PermitVersions plant() {
