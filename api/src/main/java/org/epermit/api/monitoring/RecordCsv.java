@@ -15,6 +15,7 @@ import org.epermit.codes.Printable;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,9 @@ final class RecordCsv {
             .enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .build();
+
+    /** Times as the JSON listing writes them (seconds always shown). */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private RecordCsv() {
     }
@@ -132,10 +136,10 @@ final class RecordCsv {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         LISTED.forEach(schema::addColumn);
         StringWriter out = new StringWriter();
-        try (var writer = CSV.writer(schema.build()).without(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS).writeValues(out)) {
+        try (var writer = CSV.writer(schema.build()).with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writeValues(out)) {
             for (MonitoringRecordView.Record r : records) {
                 writer.write(new Object[]{r.outletCode(), r.pollutantCode(), r.kind().name(), r.averaging().name(),
-                        r.from().toString(), r.to().toString(), r.value().toPlainString(), r.unit(), r.flag().name(),
+                        TIME.format(r.from()), TIME.format(r.to()), r.value().toPlainString(), r.unit(), r.flag().name(),
                         Boolean.toString(r.exceedance()), plain(r.limitMin()), plain(r.limitMax()),
                         Integer.toString(r.permitVersion())});
             }
