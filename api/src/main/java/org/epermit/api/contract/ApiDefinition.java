@@ -79,6 +79,21 @@ import org.epermit.api.problem.Problem;
                                 description = "true: only permits due for renewal (VALID, validity ending within 90 days from "
                                         + "today, 20 for registration receipts; `dueForRenewal` of the results); false: only the others",
                                 schema = @Schema(type = SchemaType.BOOLEAN)),
+                        @Parameter(name = SharedParameters.OUTLET, in = ParameterIn.QUERY, example = "DA001",
+                                description = "Only the records of this outlet",
+                                schema = @Schema(type = SchemaType.STRING, pattern = "^D[AW][0-9]{3}$")),
+                        @Parameter(name = SharedParameters.POLLUTANT, in = ParameterIn.QUERY, example = "a21026",
+                                description = "Only the records of this pollutant (HJ 212-2017 code)",
+                                schema = @Schema(type = SchemaType.STRING, pattern = "^[aw][0-9]{5}$")),
+                        @Parameter(name = SharedParameters.FROM, in = ParameterIn.QUERY, example = "2026-11-01T00:00:00+08:00",
+                                description = "Only records whose window starts at or after this time",
+                                schema = @Schema(type = SchemaType.STRING, format = "date-time")),
+                        @Parameter(name = SharedParameters.TO, in = ParameterIn.QUERY, example = "2026-12-01T00:00:00+08:00",
+                                description = "Only records whose window starts before this time",
+                                schema = @Schema(type = SchemaType.STRING, format = "date-time")),
+                        @Parameter(name = SharedParameters.EXCEEDANCES_ONLY, in = ParameterIn.QUERY, example = "true",
+                                description = "true: only the records marked as exceedances",
+                                schema = @Schema(type = SchemaType.BOOLEAN)),
                         @Parameter(name = SharedParameters.PERMIT_NUMBER, in = ParameterIn.PATH, required = true,
                                 example = "91130200699229617X001P", description = """
                                         Permit number (HJ 608-2017): the holder's 18-character unified social \

@@ -20,6 +20,13 @@ public final class SharedParameters {
     public static final String EXPIRING_BEFORE = "expiringBefore";
     public static final String DUE_FOR_RENEWAL = "dueForRenewal";
 
+    // The monitoring-record listings' filters, shared by the full and the public listing.
+    public static final String OUTLET = "outlet";
+    public static final String POLLUTANT = "pollutant";
+    public static final String FROM = "from";
+    public static final String TO = "to";
+    public static final String EXCEEDANCES_ONLY = "exceedancesOnly";
+
     /** The permit number in the path of every operation on one permit. */
     public static final String PERMIT_NUMBER = "permitNumber";
 

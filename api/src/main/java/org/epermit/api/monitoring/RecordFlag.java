@@ -1,5 +1,6 @@
 package org.epermit.api.monitoring;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.epermit.api.problem.Message;
 
 /**
@@ -11,6 +12,9 @@ import org.epermit.api.problem.Message;
  * <p>The values mirror the data flags of HJ 212-2017 table 8 one to one (see
  * {@code org.epermit.api.monitoring.hj212.Hj212Flag}), named in our words so that manual records can use them too.
  */
+@Schema(name = "MonitoringRecordFlag", description = "The data flag (HJ 212-2017 table 8): VALID (N), STOPPED (F), "
+        + "MAINTENANCE (M), MANUAL_SET (S), FAULT (D), CALIBRATION (C), OVER_RANGE (T), COMMUNICATION_FAULT (B). "
+        + "Only VALID data is compared with the limit")
 public enum RecordFlag {
     /** HJ 212 {@code N}: the instrument worked normally; the only flag whose values are valid data. */
     VALID(true, Message.of("valid: the instrument worked normally", "有效：仪器工作正常")),
