@@ -21,7 +21,7 @@ public class ExecutionReportQueries {
 
     /** One report with every version, as the API shows it; followed by the condition on {@code r}. */
     static final String VIEWS = """
-            SELECT r.id, r.covers_to, json_build_object(
+            SELECT r.id, r.covers_to, CAST(json_build_object(
                 'id', r.id, 'permitNumber', p.permit_number, 'type', r.report_type, 'period', r.period,
                 'coversFrom', r.covers_from, 'coversTo', r.covers_to, 'dueDate', r.due_date, 'status', r.status,
                 'late', r.days_late > 0, 'daysLate', r.days_late, 'currentVersion', r.current_version,
@@ -30,7 +30,7 @@ public class ExecutionReportQueries {
                         'permitVersions', to_json(v.permit_versions), 'submittedAt', v.submitted_at,
                         'afterDeadline', v.after_deadline,
                         'receipt', json_build_object('jws', v.receipt, 'contentSha256', v.content_sha256)) ORDER BY v.number)
-                    FROM execution_report_version v WHERE v.report_id = r.id))::text AS view
+                    FROM execution_report_version v WHERE v.report_id = r.id)) AS text) AS view
             FROM execution_report r JOIN permit p ON p.id = r.permit_id
             """;
     static final String VIEW = VIEWS + "WHERE r.id = $1";

@@ -5,8 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
@@ -24,11 +23,14 @@ public class ExecutionReportVersion {
     long reportId;
     @Id
     int number;
-    @JdbcTypeCode(SqlTypes.JSON)
+    // Sent as text and cast by PostgreSQL (a parameter typed jsonb would be sent as a JSON string): Hibernate's JSON
+    // mapping decodes through Vert.x with the service's strict ObjectMapper, which refuses the nulls a report's content
+    // legitimately holds (StrictJson).
+    @ColumnTransformer(write = "CAST(CAST(? AS text) AS jsonb)")
     String content;
     @Column(name = "content_sha256")
     String contentSha256;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @ColumnTransformer(write = "CAST(CAST(? AS text) AS jsonb)")
     String findings;
     @Column(name = "permit_versions")
     Integer[] permitVersions;

@@ -277,8 +277,8 @@ public class ExecutionReports {
         return tx.update("DELETE FROM execution_report_emission WHERE report_id = $1", report.id)
                 .flatMap(done -> tx.update("""
                         INSERT INTO execution_report_emission (report_id, pollutant_code, actual_t, licensed_t, method)
-                        SELECT $1, c, a::numeric, l::numeric, m
-                        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u (c, a, l, m)""",
+                        SELECT $1, c, CAST(a AS numeric), CAST(l AS numeric), m
+                        FROM unnest(CAST($2 AS text[]), CAST($3 AS text[]), CAST($4 AS text[]), CAST($5 AS text[])) AS u (c, a, l, m)""",
                         report.id, codes.toArray(String[]::new), actual, licensed, methods));
     }
 
