@@ -43,7 +43,7 @@ public final class MonitoringRecordView {
             @Schema(description = "Unit: the unit of the outlet's limit (mg/m3, mg/L), the pollutant's own unit where "
                     + "there is no limit (m3/h, L/s); dimensionless for pH", required = true, examples = "mg/m3")
             String unit,
-            @Schema(description = "Data flag; VALID when absent", implementation = RecordFlag.class)
+            @Schema(description = "Data flag; VALID when absent", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, implementation = RecordFlag.class)
             String flag) {
     }
 

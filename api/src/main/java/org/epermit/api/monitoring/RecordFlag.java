@@ -12,7 +12,7 @@ import org.epermit.api.problem.Message;
  * <p>The values mirror the data flags of HJ 212-2017 table 8 one to one (see
  * {@code org.epermit.api.monitoring.hj212.Hj212Flag}), named in our words so that manual records can use them too.
  */
-@Schema(name = "MonitoringRecordFlag", description = "The data flag (HJ 212-2017 table 8): VALID (N), STOPPED (F), "
+@Schema(name = "MonitoringRecordFlag", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, description = "The data flag (HJ 212-2017 table 8): VALID (N), STOPPED (F), "
         + "MAINTENANCE (M), MANUAL_SET (S), FAULT (D), CALIBRATION (C), OVER_RANGE (T), COMMUNICATION_FAULT (B). "
         + "Only VALID data is compared with the limit")
 public enum RecordFlag {
