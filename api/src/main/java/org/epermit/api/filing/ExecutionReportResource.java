@@ -57,11 +57,15 @@ public class ExecutionReportResource {
     private final WriteTransaction writes;
     private final CurrentCaller caller;
     private final ExecutionReportPages pages;
+    private final Compliance compliance;
+    private final java.time.Clock clock;
 
     public ExecutionReportResource(ExecutionReports reports, ExecutionReportQueries queries, Obligations obligations,
                                    PermitAccess access, PermitVersionQueries versions, WriteTransaction writes, CurrentCaller caller,
-                                   ExecutionReportPages pages) {
+                                   ExecutionReportPages pages, Compliance compliance, java.time.Clock clock) {
         this.pages = pages;
+        this.compliance = compliance;
+        this.clock = clock;
         this.reports = reports;
         this.queries = queries;
         this.obligations = obligations;
@@ -95,6 +99,32 @@ public class ExecutionReportResource {
         String number = PermitNumber.parse(permitNumber, "path.permitNumber").value();
         return reports.readable(caller.required(), number).flatMap(id -> versions.load(id))
                 .flatMap(v -> obligations.of(v.orElseThrow(() -> PermitAccess.notFound(number)), year));
+    }
+
+    @GET
+    @Path("/compliance")
+    @PermissionsAllowed({"permits:read", "filings:write"})
+    @Operation(operationId = "getPermitCompliance", summary = "A permit's compliance in a year, on one page",
+            description = "Reports due, filed on time or late, and missing; self-monitoring completeness per requirement; "
+                    + "exceedances per outlet and pollutant, found in the monitoring records and declared in the reports; actual "
+                    + "emissions against the licensed quantity; and the findings of the year's reports.")
+    @Parameters({
+            @Parameter(ref = SharedParameters.PERMIT_NUMBER),
+            @Parameter(name = "year", in = ParameterIn.QUERY, required = true, description = "The calendar year", example = "2025",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
+    })
+    @APIResponse(responseCode = "200", description = "The year's compliance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitCompliance.class)))
+    @APIResponse(responseCode = "400", description = "Invalid permit number (INVALID_PERMIT_NUMBER) or year (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE, NOT_DELEGATED or OUTSIDE_REGION")
+    @APIResponse(responseCode = "404", description = "No permit has this number (PERMIT_NOT_FOUND)")
+    public Uni<PermitCompliance> compliance(@PathParam("permitNumber") String permitNumber, @Context UriInfo uri) {
+        QueryParameters params = QueryParameters.of(uri.getQueryParameters(), Set.of("year"));
+        int year = year(params);
+        params.throwIfInvalid();
+        String number = PermitNumber.parse(permitNumber, "path.permitNumber").value();
+        return reports.readable(caller.required(), number).flatMap(id -> versions.load(id))
+                .flatMap(v -> compliance.of(v.orElseThrow(() -> PermitAccess.notFound(number)), year, clock.getZone()));
     }
 
     @GET

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * What our own monitoring records say about a report's period: the cross-checks compare the report with it.
  *
- * @param anyRecords   whether we hold any record of the permit in the period (a unit that sends us no data is not
- *                     flagged for claiming samples we never saw: there is nothing to compare with)
+ * @param anyRecords   whether we hold any record of the permit in the period (the blank report then pre-fills the
+ *                     samples performed from them)
  * @param samples      valid records per outlet and pollutant: manual samples for a manual requirement, valid hourly
  *                     means for an automatic one
  * @param exceedances  records marked as exceedances, oldest first

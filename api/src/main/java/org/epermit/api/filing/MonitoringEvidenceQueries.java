@@ -67,13 +67,15 @@ public class MonitoringEvidenceQueries {
 
     public Uni<MonitoringEvidence> of(long permitId, PeriodTerms terms) {
         TimeWindow window = terms.window();
-        Tuple span = Tuple.of(permitId, OffsetDateTime.ofInstant(window.from(), ZoneOffset.UTC), OffsetDateTime.ofInstant(window.to(), ZoneOffset.UTC));
-        Uni<Boolean> any = pool.preparedQuery(ANY).execute(span).map(rows -> rows.iterator().next().getBoolean("any"));
+        OffsetDateTime from = OffsetDateTime.ofInstant(window.from(), ZoneOffset.UTC);
+        OffsetDateTime to = OffsetDateTime.ofInstant(window.to(), ZoneOffset.UTC);
+        // a tuple per statement: a Tuple is mutable, and the statements run at once
+        Uni<Boolean> any = pool.preparedQuery(ANY).execute(Tuple.of(permitId, from, to)).map(rows -> rows.iterator().next().getBoolean("any"));
         return any.flatMap(exists -> {
             if (!exists) {
                 return Uni.createFrom().item(MonitoringEvidence.NONE);
             }
-            Uni<Map<OutletPollutant, Long>> samples = pool.preparedQuery(SAMPLES).execute(span).map(rows -> {
+            Uni<Map<OutletPollutant, Long>> samples = pool.preparedQuery(SAMPLES).execute(Tuple.of(permitId, from, to)).map(rows -> {
                 Map<OutletPollutant, Long> counts = new HashMap<>();
                 for (Row row : rows) {
                     OutletPollutant key = new OutletPollutant(row.getString("outlet_code"), row.getString("pollutant_code"));
@@ -87,7 +89,7 @@ public class MonitoringEvidenceQueries {
                 return counts;
             });
             Uni<List<MonitoringEvidence.RecordedExceedance>> exceedances = pool.preparedQuery(EXCEEDANCES)
-                    .execute(span.addInteger(config.maxListed())).map(rows -> {
+                    .execute(Tuple.of(permitId, from, to, config.maxListed())).map(rows -> {
                         List<MonitoringEvidence.RecordedExceedance> list = new ArrayList<>();
                         for (Row row : rows) {
                             list.add(new MonitoringEvidence.RecordedExceedance(row.getString("outlet_code"), row.getString("pollutant_code"),
@@ -97,7 +99,7 @@ public class MonitoringEvidenceQueries {
                         return list;
                     });
             Uni<Map<String, BigDecimal>> estimates = pool.preparedQuery(HOURLY_MASS)
-                    .execute(Tuple.of(permitId, span.getValue(1), span.getValue(2))).map(rows -> estimates(terms, rows));
+                    .execute(Tuple.of(permitId, from, to)).map(rows -> estimates(terms, rows));
             return Uni.combine().all().unis(samples, exceedances, estimates).asTuple()
                     .map(t -> new MonitoringEvidence(true, t.getItem1(), t.getItem2(), t.getItem3()));
         });

@@ -433,7 +433,8 @@ public class ReportCheck {
                         key + "应测" + requirement.requiredSamples() + "个样品，实测" + m.performedSamples() + "个。"));
             }
             long recorded = evidence.samples(key);
-            if (evidence.anyRecords() && m.performedSamples() > recorded) {
+            // compared where we hold records of the requirement at all: a unit may send us some of its data only
+            if (recorded > 0 && m.performedSamples() > recorded) {
                 findings.add(finding(FilingCode.SAMPLES_ABOVE_RECORDS, at + "/performedSamples", m.performedSamples()
                                 + " samples of " + key + " are claimed; we hold " + recorded + " valid records of them.",
                         key + "填报实测" + m.performedSamples() + "个样品，平台仅收到" + recorded + "条有效记录。"));
