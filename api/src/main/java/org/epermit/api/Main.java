@@ -4,6 +4,7 @@ import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import org.epermit.api.embedded.EmbeddedDatabase;
+import org.epermit.api.receipt.EmbeddedSigningKey;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,6 +40,11 @@ public final class Main {
         database.datasourceProperties(EmbeddedDatabase.DATABASE).forEach(System::setProperty);
         System.setProperty("epermit.embedded.data-directory", database.dataDirectory().toString());
         System.setProperty("epermit.embedded.reused", Boolean.toString(database.reused()));
+        if (System.getProperty("epermit.receipts.signing-key") == null && System.getenv("EPERMIT_RECEIPTS_SIGNING_KEY") == null) {
+            // the demo's reports outlive this process; their receipts must stay verifiable after a restart
+            System.setProperty("epermit.receipts.signing-key",
+                    EmbeddedSigningKey.pem(dataDir.toAbsolutePath().getParent().resolve("receipt-signing-key.pem")));
+        }
         if (System.getProperty("epermit.demo.enabled") == null && System.getenv("EPERMIT_DEMO_ENABLED") == null) {
             System.setProperty("epermit.demo.enabled", "true");
         }
