@@ -63,11 +63,6 @@ final class BatchValidation {
         this.maxListedErrors = maxListedErrors;
     }
 
-    /** A record as it arrived, every field as text (a JSON number as its decimal form); null when absent. */
-    record RawRecord(String outletCode, String pollutantCode, String kind, String averaging, String from, String to,
-                     String value, String unit, String flag, String deviceMn) {
-    }
-
     /** A record that passed, ready to store; {@code index} is its place in the batch. */
     record ValidRecord(int index, int permitVersion, String outletCode, String pollutantCode, RecordKind kind,
                        Averaging averaging, OffsetDateTime from, OffsetDateTime to, BigDecimal value, String unit,

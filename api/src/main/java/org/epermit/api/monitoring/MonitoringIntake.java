@@ -10,7 +10,6 @@ import org.epermit.api.gateway.audit.AuditedResource;
 import org.epermit.api.gateway.write.AggregateEvent;
 import org.epermit.api.gateway.write.WriteOutcome;
 import org.epermit.api.gateway.write.WriteTransaction;
-import org.epermit.api.monitoring.BatchValidation.RawRecord;
 import org.epermit.api.monitoring.BatchValidation.ValidRecord;
 import org.epermit.api.permit.terms.PermitVersionQueries;
 import org.epermit.api.problem.ApiException;

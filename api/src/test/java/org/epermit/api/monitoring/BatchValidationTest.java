@@ -1,6 +1,5 @@
 package org.epermit.api.monitoring;
 
-import org.epermit.api.monitoring.BatchValidation.RawRecord;
 import org.epermit.api.permit.PermitCategory;
 import org.epermit.api.permit.PermitStatus;
 import org.epermit.api.permit.PublicPermit;
