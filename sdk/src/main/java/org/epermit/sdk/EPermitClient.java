@@ -22,6 +22,7 @@ import org.epermit.sdk.internal.RetryPolicy;
 import org.epermit.sdk.internal.Transport;
 import org.epermit.sdk.internal.service.DefaultAdminService;
 import org.epermit.sdk.internal.service.DefaultDelegationService;
+import org.epermit.sdk.internal.service.DefaultMonitoringService;
 import org.epermit.sdk.internal.service.DefaultMeService;
 import org.epermit.sdk.internal.service.DefaultPermitService;
 import org.epermit.sdk.internal.service.DefaultPublicEnterpriseService;
@@ -30,6 +31,7 @@ import org.epermit.sdk.internal.service.DefaultReceiptService;
 import org.epermit.sdk.internal.service.DefaultReferenceService;
 import org.epermit.sdk.service.AdminService;
 import org.epermit.sdk.service.DelegationService;
+import org.epermit.sdk.service.MonitoringService;
 import org.epermit.sdk.service.MeService;
 import org.epermit.sdk.service.PermitService;
 import org.epermit.sdk.service.PublicEnterpriseService;
@@ -71,6 +73,7 @@ public final class EPermitClient {
     private final MeService me;
     private final PermitService permits;
     private final DelegationService delegations;
+    private final MonitoringService monitoring;
     private final AdminService admin;
 
     private EPermitClient(Builder b) {
@@ -105,6 +108,7 @@ public final class EPermitClient {
         this.me = new DefaultMeService(transport);
         this.permits = new DefaultPermitService(transport, checks);
         this.delegations = new DefaultDelegationService(transport);
+        this.monitoring = new DefaultMonitoringService(transport, checks);
         this.admin = new DefaultAdminService(transport);
     }
 
@@ -179,6 +183,15 @@ public final class EPermitClient {
      */
     public DelegationService delegations() {
         return delegations;
+    }
+
+    /**
+     * Self-monitoring data (tag "Monitoring data"): batches of records, the records, monitoring devices.
+     *
+     * @return the service
+     */
+    public MonitoringService monitoring() {
+        return monitoring;
     }
 
     /**

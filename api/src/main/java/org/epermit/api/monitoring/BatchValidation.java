@@ -46,6 +46,11 @@ final class BatchValidation {
     private final OffsetDateTime now;
     private final ZoneId zone;
     private final int maxListedErrors;
+    // A batch is mostly one permit version and a handful of outlets and pollutants: each is looked up once, not once a
+    // record
+    private final Map<LocalDate, Optional<PermitVersions.VersionTerms>> versionsByDay = new HashMap<>();
+    private final Map<Integer, Map<String, PublicPermit.Outlet>> outlets = new HashMap<>();
+    private final Map<String, Map<String, PublicPermit.OutletPollutant>> pollutants = new HashMap<>();
 
     /**
      * @param permit         the permit's versions and holding
@@ -61,11 +66,6 @@ final class BatchValidation {
         this.now = now;
         this.zone = zone;
         this.maxListedErrors = maxListedErrors;
-    }
-
-    /** A record as it arrived, every field as text (a JSON number as its decimal form); null when absent. */
-    record RawRecord(String outletCode, String pollutantCode, String kind, String averaging, String from, String to,
-                     String value, String unit, String flag, String deviceMn) {
     }
 
     /** A record that passed, ready to store; {@code index} is its place in the batch. */
@@ -220,7 +220,8 @@ final class BatchValidation {
         }
 
         LocalDate day = from.atZoneSameInstant(zone).toLocalDate();
-        Optional<PermitVersions.VersionTerms> version = held(day) ? permit.at(day) : Optional.empty();
+        Optional<PermitVersions.VersionTerms> version = versionsByDay.computeIfAbsent(day,
+                d -> held(d) ? permit.at(d) : Optional.empty());
         if (version.isEmpty()) {
             errors.add(new FieldError(path(i, "from"), "OUTSIDE_HOLDING", Message.of(
                     "falls on " + day + ", when permit " + permit.permitNumber() + " was not held (held "
@@ -230,8 +231,9 @@ final class BatchValidation {
         }
         PublicPermit document = version.get().document();
         int versionNumber = version.get().version();
-        Optional<PublicPermit.Outlet> outlet = document.outlets().stream()
-                .filter(o -> o.code().equals(outletCode)).findFirst();
+        Optional<PublicPermit.Outlet> outlet = Optional.ofNullable(outlets.computeIfAbsent(versionNumber,
+                v -> document.outlets().stream().collect(Collectors.toMap(PublicPermit.Outlet::code, o -> o, (a, b) -> a)))
+                .get(outletCode));
         if (outlet.isEmpty()) {
             String outlets = document.outlets().stream().map(PublicPermit.Outlet::code).collect(Collectors.joining(", "));
             errors.add(new FieldError(path(i, "outletCode"), "UNKNOWN_OUTLET", Message.of(
@@ -241,8 +243,10 @@ final class BatchValidation {
                             + day + "有效）的排放口；其排放口为：" + outlets)));
             return null;
         }
-        Optional<PublicPermit.OutletPollutant> licensed = outlet.get().pollutants().stream()
-                .filter(p -> p.pollutantCode().equals(pollutantCode)).findFirst();
+        Optional<PublicPermit.OutletPollutant> licensed = Optional.ofNullable(pollutants.computeIfAbsent(
+                versionNumber + "|" + outletCode, k -> outlet.get().pollutants().stream().collect(
+                        Collectors.toMap(PublicPermit.OutletPollutant::pollutantCode, p -> p, (a, b) -> a)))
+                .get(pollutantCode));
         if (licensed.isEmpty()) {
             String pollutants = outlet.get().pollutants().stream()
                     .map(p -> p.pollutantCode() + " " + p.pollutantName()).collect(Collectors.joining(", "));

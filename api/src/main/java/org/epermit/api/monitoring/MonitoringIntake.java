@@ -10,7 +10,6 @@ import org.epermit.api.gateway.audit.AuditedResource;
 import org.epermit.api.gateway.write.AggregateEvent;
 import org.epermit.api.gateway.write.WriteOutcome;
 import org.epermit.api.gateway.write.WriteTransaction;
-import org.epermit.api.monitoring.BatchValidation.RawRecord;
 import org.epermit.api.monitoring.BatchValidation.ValidRecord;
 import org.epermit.api.permit.terms.PermitVersionQueries;
 import org.epermit.api.problem.ApiException;
@@ -93,12 +92,12 @@ public class MonitoringIntake {
                 OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
                 BatchValidation.Valid valid = new BatchValidation(permit, units, now, zone, config.maxListedErrors())
                         .check(parsed.records(), parsed.unreadable());
-                return store(caller, permitId, source, now, parsed.records().size(), valid);
+                return store(caller, permitId, permitNumber, source, now, parsed.records().size(), valid);
             }));
         });
     }
 
-    private Uni<Response> store(Caller caller, long permitId, Source source, OffsetDateTime now, int received,
+    private Uni<Response> store(Caller caller, long permitId, String permitNumber, Source source, OffsetDateTime now, int received,
                                 BatchValidation.Valid valid) {
         UUID batchId = UUID.randomUUID();
         List<ValidRecord> toStore = valid.records();
@@ -120,14 +119,14 @@ public class MonitoringIntake {
                                     ? new WriteOutcome(201, null, receipt, receipt, resource, null)
                                     : WriteOutcome.ok(resource, receipt);
                             return outcome.announcing(new AggregateEvent("monitoring.batch_received", BATCH,
-                                    batchId.toString(), 1, new BatchEvent(permitId, source.name(), receipt)));
+                                    batchId.toString(), 1, new BatchEvent(permitNumber, source.name(), receipt)));
                         });
             });
         }));
     }
 
     /** The event of an accepted batch: its receipt, with the permit and the source (never the records themselves). */
-    record BatchEvent(long permitId, String source, MonitoringRecordView.BatchReceipt receipt) {
+    record BatchEvent(String permitNumber, String source, MonitoringRecordView.BatchReceipt receipt) {
     }
 
     private void checkSize(int size) {

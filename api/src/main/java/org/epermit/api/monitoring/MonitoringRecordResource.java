@@ -32,7 +32,6 @@ import org.epermit.api.common.PermitNumber;
 import org.epermit.api.contract.SharedParameters;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.auth.CurrentCaller;
-import org.epermit.api.monitoring.BatchValidation.RawRecord;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;

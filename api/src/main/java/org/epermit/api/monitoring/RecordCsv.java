@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.epermit.api.monitoring.BatchValidation.RawRecord;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;

@@ -10,6 +10,7 @@ import org.epermit.api.client.ClientRegistry;
 import org.epermit.api.gateway.TestClients;
 import org.epermit.api.monitoring.MonitoringTestData.Target;
 import org.epermit.api.testing.Db;
+import org.epermit.api.testing.DelegationTimes;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -241,6 +242,28 @@ class MonitoringRecordTest {
         given().contentType("application/json").body(body).post("/v1/permits/{n}/monitoring-records", t.permitNumber())
                 .then().statusCode(401);
         assertThat(stored(pool, t.permitId())).isZero();
+
+        // delegated to read only: the vendor may read the records but not file them
+        String admin = TestClients.admin(registry).apiKey();
+        var reader = TestClients.vendor(registry);
+        delegate(admin, t, reader.client().id(), "[\"permits:read\"]");
+        send(reader.apiKey(), t, body).statusCode(403).body("code", equalTo("INSUFFICIENT_SCOPE"));
+        given().header("X-API-Key", reader.apiKey()).get("/v1/permits/{n}/monitoring-records", t.permitNumber())
+                .then().statusCode(200);
+        // delegated to file: it files
+        var filer = TestClients.vendor(registry);
+        delegate(admin, t, filer.client().id(), "[\"permits:read\", \"filings:write\"]");
+        send(filer.apiKey(), t, body).statusCode(201).body("inserted", equalTo(1));
+        assertThat(Db.string(pool, """
+                SELECT b.client_id::text FROM monitoring_batch b WHERE b.permit_id = $1""", t.permitId()))
+                .isEqualTo(filer.client().id().toString());
+    }
+
+    private static void delegate(String adminKey, Target t, UUID vendor, String scopes) {
+        given().header("X-API-Key", adminKey).contentType("application/json").body("""
+                        {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "permitNumbers": ["%s"], "scopes": %s, "validTo": "%s"}"""
+                        .formatted(t.creditCode(), vendor, t.permitNumber(), scopes, DelegationTimes.inAYear()))
+                .post("/v1/delegations").then().statusCode(201);
     }
 
     @Test

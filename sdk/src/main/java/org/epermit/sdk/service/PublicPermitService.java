@@ -7,9 +7,11 @@ import org.epermit.sdk.Page;
 import org.epermit.sdk.PagedIterable;
 import org.epermit.sdk.RequestOptions;
 import org.epermit.sdk.errors.ValidationException;
+import org.epermit.sdk.model.MonitoringRecord;
 import org.epermit.sdk.model.PermitHistory;
 import org.epermit.sdk.model.PermitSummary;
 import org.epermit.sdk.model.PublicPermit;
+import org.epermit.sdk.param.MonitoringRecordParams;
 import org.epermit.sdk.param.PermitSearchParams;
 
 /**
@@ -155,4 +157,32 @@ public interface PublicPermitService {
      */
     @OperationId("getPublicPermitVersion")
     PublicPermit getVersion(String permitNumber, int version, RequestOptions options);
+
+    /**
+     * Lists a permit's disclosed self-monitoring records (those whose window ended at least the disclosure delay
+     * ago), fetching pages lazily.
+     *
+     * @param permitNumber the permit number
+     * @param params       filters and page size
+     * @return every matching record
+     */
+    @OperationId("listPublicMonitoringRecords")
+    default PagedIterable<MonitoringRecord> monitoringRecords(
+            String permitNumber, MonitoringRecordParams params) {
+        Objects.requireNonNull(params, "params");
+        return new PagedIterable<>(cursor -> monitoringRecordsPage(permitNumber, params, cursor, RequestOptions.none()));
+    }
+
+    /**
+     * Fetches one page of a permit's disclosed self-monitoring records.
+     *
+     * @param permitNumber the permit number
+     * @param params       filters and page size
+     * @param cursor       the previous page's {@code nextCursor}, or {@code null} for the first page
+     * @param options      options for this request
+     * @return the page
+     */
+    @OperationId("listPublicMonitoringRecords")
+    Page<MonitoringRecord> monitoringRecordsPage(
+            String permitNumber, MonitoringRecordParams params, String cursor, RequestOptions options);
 }

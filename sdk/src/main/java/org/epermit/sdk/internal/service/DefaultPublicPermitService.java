@@ -10,10 +10,12 @@ import org.epermit.sdk.errors.ValidationException;
 import org.epermit.sdk.internal.ApiRequest;
 import org.epermit.sdk.internal.LocalChecks;
 import org.epermit.sdk.internal.Transport;
+import org.epermit.sdk.model.MonitoringRecord;
 import org.epermit.sdk.model.PermitHistory;
 import org.epermit.sdk.model.PermitSummary;
 import org.epermit.sdk.model.PermitSummaryPage;
 import org.epermit.sdk.model.PublicPermit;
+import org.epermit.sdk.param.MonitoringRecordParams;
 import org.epermit.sdk.param.PermitSearchParams;
 import org.epermit.sdk.service.PublicPermitService;
 
@@ -76,5 +78,12 @@ public final class DefaultPublicPermitService implements PublicPermitService {
         }
         return transport.call(ApiRequest.get("/v1/public/permits/{permitNumber}/versions/{version}", number, version),
                 PublicPermit.class, options);
+    }
+
+    @Override
+    public Page<MonitoringRecord> monitoringRecordsPage(
+            String permitNumber, MonitoringRecordParams params, String cursor, RequestOptions options) {
+        return DefaultMonitoringService.page(transport, "/v1/public/permits/{permitNumber}/monitoring-records",
+                checks.permitNumber(permitNumber), params, cursor, options);
     }
 }
