@@ -224,7 +224,7 @@ public final class ReceiptVerifier {
                     + " " + claims.period() + "), not report " + report.getId() + " version " + version + " ("
                     + report.getPermitNumber() + ", " + type + " " + report.getPeriod() + ")");
         }
-        if (v.getContent() == null || !contentMatches(claims, MODELS.valueToTree(v.getContent()))) {
+        if (v.getContent() == null || !contentMatches(claims, asStored(v.getContent()))) {
             throw failure(Reason.CONTENT_MISMATCH, "the content of report " + report.getId() + " version " + version
                     + " is not the content receipt " + claims.receiptId() + " was issued for (SHA-256 of its canonical "
                     + "JSON differs from contentSha256)");
@@ -362,6 +362,46 @@ public final class ReceiptVerifier {
             throw failure(Reason.MALFORMED, "the JWS " + what + " is not canonical base64url");
         }
         return bytes;
+    }
+
+    /**
+     * A model as the service stored it: every member its schema declares, a {@code null} for each one the model has
+     * no value for. The service writes its content with every member, nulls included, and hashes that; the models
+     * cannot always tell a {@code null} they read from a member left out (a read-only one, such as
+     * {@code licensedTonnes}, reads {@code null} as unset), so the members are put back here.
+     */
+    static JsonNode asStored(Object model) {
+        JsonNode tree = MODELS.valueToTree(model);
+        fill(tree, MODELS.constructType(model.getClass()));
+        return tree;
+    }
+
+    private static void fill(JsonNode node, com.fasterxml.jackson.databind.JavaType declared) {
+        com.fasterxml.jackson.databind.JavaType type = declared;
+        while (type.isReferenceType() || type.isCollectionLikeType()) {
+            type = type.getContentType(); // JsonNullable<X>, List<X>: the X of each element
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                fill(element, type);
+            }
+            return;
+        }
+        if (!node.isObject() || !type.getRawClass().getPackageName().equals("org.epermit.sdk.model")) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+        for (var property : MODELS.getSerializationConfig().introspect(type).findProperties()) {
+            if (!property.couldSerialize()) {
+                continue;
+            }
+            JsonNode member = object.get(property.getName());
+            if (member == null) {
+                object.putNull(property.getName());
+            } else {
+                fill(member, property.getPrimaryType());
+            }
+        }
     }
 
     private static JsonNode json(byte[] bytes, String what) {
