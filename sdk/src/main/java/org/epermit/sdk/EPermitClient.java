@@ -22,8 +22,9 @@ import org.epermit.sdk.internal.RetryPolicy;
 import org.epermit.sdk.internal.Transport;
 import org.epermit.sdk.internal.service.DefaultAdminService;
 import org.epermit.sdk.internal.service.DefaultDelegationService;
-import org.epermit.sdk.internal.service.DefaultMonitoringService;
+import org.epermit.sdk.internal.service.DefaultFilingService;
 import org.epermit.sdk.internal.service.DefaultMeService;
+import org.epermit.sdk.internal.service.DefaultMonitoringService;
 import org.epermit.sdk.internal.service.DefaultPermitService;
 import org.epermit.sdk.internal.service.DefaultPublicEnterpriseService;
 import org.epermit.sdk.internal.service.DefaultPublicPermitService;
@@ -31,8 +32,9 @@ import org.epermit.sdk.internal.service.DefaultReceiptService;
 import org.epermit.sdk.internal.service.DefaultReferenceService;
 import org.epermit.sdk.service.AdminService;
 import org.epermit.sdk.service.DelegationService;
-import org.epermit.sdk.service.MonitoringService;
+import org.epermit.sdk.service.FilingService;
 import org.epermit.sdk.service.MeService;
+import org.epermit.sdk.service.MonitoringService;
 import org.epermit.sdk.service.PermitService;
 import org.epermit.sdk.service.PublicEnterpriseService;
 import org.epermit.sdk.service.PublicPermitService;
@@ -57,7 +59,7 @@ import org.epermit.sdk.service.ReferenceService;
  *
  * <p>Operations are grouped as the API's tags: {@link #publicPermits()}, {@link #publicEnterprises()},
  * {@link #reference()}, {@link #receipts()}, and with credentials {@link #me()}, {@link #permits()}, {@link #delegations()},
- * {@link #admin()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
+ * {@link #filings()}, {@link #monitoring()}, {@link #admin()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
  */
 public final class EPermitClient {
 
@@ -73,6 +75,7 @@ public final class EPermitClient {
     private final MeService me;
     private final PermitService permits;
     private final DelegationService delegations;
+    private final FilingService filings;
     private final MonitoringService monitoring;
     private final AdminService admin;
 
@@ -108,6 +111,7 @@ public final class EPermitClient {
         this.me = new DefaultMeService(transport);
         this.permits = new DefaultPermitService(transport, checks);
         this.delegations = new DefaultDelegationService(transport);
+        this.filings = new DefaultFilingService(transport, checks);
         this.monitoring = new DefaultMonitoringService(transport, checks);
         this.admin = new DefaultAdminService(transport);
     }
@@ -186,7 +190,18 @@ public final class EPermitClient {
     }
 
     /**
-     * Self-monitoring data (tag "Monitoring data"): batches of records, the records, monitoring devices.
+     * Execution reports (tag "Execution reports", scope {@code filings:write}): obligations, blank reports, validation,
+     * submission, corrections and reads.
+     *
+     * @return the service
+     */
+    public FilingService filings() {
+        return filings;
+    }
+
+    /**
+     * Self-monitoring data (tag "Monitoring data", scope {@code filings:write}): record batches, listings and
+     * monitoring devices; {@link org.epermit.sdk.monitoring.MonitoringUploader} splits large uploads.
      *
      * @return the service
      */

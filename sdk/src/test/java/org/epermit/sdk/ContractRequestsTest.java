@@ -19,12 +19,17 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.epermit.sdk.model.ApiClientChange;
+import org.epermit.sdk.model.ExecutionReportContent;
 import org.epermit.sdk.model.NewApiClient;
+import org.epermit.sdk.model.NewMonitoringDevice;
+import org.epermit.sdk.model.ReportType;
 import org.epermit.sdk.model.NewDelegation;
 import org.epermit.sdk.model.PermitCategory;
 import org.epermit.sdk.model.PermitStatus;
 import org.epermit.sdk.param.AuditSearchParams;
+import org.epermit.sdk.param.ExecutionReportSearchParams;
 import org.epermit.sdk.param.ListParams;
+import org.epermit.sdk.param.MonitoringRecordSearchParams;
 import org.epermit.sdk.param.PermitSearchParams;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -84,6 +89,28 @@ class ContractRequestsTest {
             entry("deleteClient", c -> c.admin().deleteClient(ID)),
             entry("rotateClientKey", c -> c.admin().rotateClientKey(ID)),
             entry("revokeClientKey", c -> c.admin().revokeClientKey(ID, "k7Hq2")),
+            entry("getPermitObligations", c -> c.filings().obligations(Stubs.PERMIT, 2025)),
+            entry("getBlankExecutionReport", c -> c.filings().blank(Stubs.PERMIT, ReportType.QUARTERLY, "2025-Q3")),
+            entry("validateExecutionReport", c -> c.filings().validate(Stubs.PERMIT, report())),
+            entry("submitExecutionReport", c -> c.filings().submit(Stubs.PERMIT, report())),
+            entry("correctExecutionReport", c -> c.filings().correct(1042, report())),
+            entry("validateExecutionReportCorrection", c -> c.filings().validateCorrection(1042, report())),
+            entry("getExecutionReport", c -> c.filings().get(1042)),
+            entry("listPermitExecutionReports", c -> c.filings().listPage(Stubs.PERMIT, reports(), "c1",
+                    RequestOptions.none())),
+            entry("sendMonitoringRecords", c -> c.monitoring().sendCsv(Stubs.PERMIT,
+                    "outletCode,pollutantCode,kind,averaging,from,value,unit\n"
+                            + "DA001,a21026,AUTOMATIC,HOURLY,2026-11-20T08:00:00+08:00,24.5,mg/m3\n")),
+            entry("listMonitoringRecords", c -> c.monitoring().listPage(Stubs.PERMIT, records(), "c1",
+                    RequestOptions.none())),
+            entry("registerMonitoringDevice", c -> c.monitoring().registerDevice(Stubs.PERMIT,
+                    new NewMonitoringDevice().mn("010000A8900016F000169DC0").outletCode("DA001"))),
+            entry("listMonitoringDevices", c -> c.monitoring().devices(Stubs.PERMIT)),
+            entry("deleteMonitoringDevice", c -> c.monitoring().deleteDevice(Stubs.PERMIT, "010000A8900016F000169DC0")),
+            entry("listPublicExecutionReports", c -> c.publicPermits().executionReportsPage(Stubs.PERMIT, reports(),
+                    "c1", RequestOptions.none())),
+            entry("listPublicMonitoringRecords", c -> c.publicPermits().monitoringRecordsPage(Stubs.PERMIT, records(),
+                    "c1", RequestOptions.none())),
             entry("listAuditEntries", c -> c.admin().listAuditEntriesPage(AuditSearchParams.builder().client(ID)
                     .from(OffsetDateTime.parse("2026-01-01T00:00:00+08:00"))
                     .to(OffsetDateTime.parse("2026-02-01T00:00:00+08:00")).path("/v1/permits").status(200)
@@ -113,6 +140,21 @@ class ContractRequestsTest {
     private static PermitSearchParams search() {
         return PermitSearchParams.builder().q("热电").region("13").industry("4411").category(PermitCategory.KEY)
                 .status(PermitStatus.VALID).expiringBefore(LocalDate.of(2027, 3, 31)).dueForRenewal(false).limit(5).build();
+    }
+
+    private static ExecutionReportContent report() {
+        return new ExecutionReportContent().type(ReportType.QUARTERLY).period("2025-Q3");
+    }
+
+    private static ExecutionReportSearchParams reports() {
+        return ExecutionReportSearchParams.builder().type(ReportType.ANNUAL).year(2025).status("SUBMITTED").limit(5)
+                .build();
+    }
+
+    private static MonitoringRecordSearchParams records() {
+        return MonitoringRecordSearchParams.builder().outlet("DA001").pollutant("a21026")
+                .from(OffsetDateTime.parse("2025-11-01T00:00:00+08:00")).to(OffsetDateTime.parse("2025-12-01T00:00:00+08:00"))
+                .exceedancesOnly(true).limit(5).build();
     }
 
     private static ListParams page() {

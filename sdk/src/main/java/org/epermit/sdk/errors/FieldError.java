@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One failing field or parameter of a rejected request, as the API reports it in a problem's {@code errors}.
  *
- * @param path    where: {@code query.<name>}, {@code path.<name>}, {@code header.<name>} or {@code body.<json path>}
+ * @param path    where: {@code query.<name>}, {@code path.<name>}, {@code header.<name>} or {@code body.<json path>};
+ *                in a refused execution report, a JSON pointer into its content ({@code /actualEmissions/0/tonnes})
  * @param code    stable reason code, e.g. {@code RANGE}, {@code CHECKSUM}, {@code UNKNOWN_PARAMETER}
  * @param message what is wrong, for people (in the language asked for with {@code Accept-Language})
  */

@@ -28,6 +28,7 @@ public final class ApiRequest {
     private final String path;
     private final List<Map.Entry<String, String>> query = new ArrayList<>();
     private Object body;
+    private byte[] text;
     private String contentType;
 
     private ApiRequest(String method, String template, Object... pathParameters) {
@@ -100,6 +101,7 @@ public final class ApiRequest {
      * @return this request
      */
     public ApiRequest json(Object body) {
+        this.text = null;
         this.body = Objects.requireNonNull(body, "body");
         this.contentType = JSON;
         return this;
@@ -117,6 +119,20 @@ public final class ApiRequest {
         return this;
     }
 
+    /**
+     * Sets a body of text, sent as UTF-8 in the given media type (a CSV batch is {@code text/csv}).
+     *
+     * @param mediaType the media type, without a charset (the SDK adds {@code charset=utf-8})
+     * @param body      the text
+     * @return this request
+     */
+    public ApiRequest text(String mediaType, String body) {
+        this.text = Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8);
+        this.body = null;
+        this.contentType = Objects.requireNonNull(mediaType, "mediaType") + "; charset=utf-8";
+        return this;
+    }
+
     String method() {
         return method;
     }
@@ -128,6 +144,11 @@ public final class ApiRequest {
 
     Object body() {
         return body;
+    }
+
+    /** The text body's UTF-8 bytes, or {@code null} when the body is a model (or there is none). */
+    byte[] text() {
+        return text;
     }
 
     String contentType() {

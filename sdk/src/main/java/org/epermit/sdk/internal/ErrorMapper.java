@@ -14,6 +14,7 @@ import org.epermit.sdk.errors.IdempotencyConflictException;
 import org.epermit.sdk.errors.NotFoundException;
 import org.epermit.sdk.errors.PermissionException;
 import org.epermit.sdk.errors.RateLimitedException;
+import org.epermit.sdk.errors.ReportExistsException;
 import org.epermit.sdk.errors.ServerException;
 import org.epermit.sdk.errors.UnexpectedResponseException;
 import org.epermit.sdk.errors.ValidationException;
@@ -81,6 +82,9 @@ public final class ErrorMapper {
         String code = details.code();
         if (IdempotencyConflictException.CODE.equals(code)) {
             return new IdempotencyConflictException(details);
+        }
+        if (ReportExistsException.CODE.equals(code)) {
+            return new ReportExistsException(details);
         }
         if (PermissionException.NOT_DELEGATED.equals(code)) {
             return new PermissionException(details);

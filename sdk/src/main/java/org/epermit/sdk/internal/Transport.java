@@ -172,7 +172,9 @@ public final class Transport {
 
     private HttpRequest toHttp(ApiRequest request) {
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
-        if (request.body() != null) {
+        if (request.text() != null) {
+            body = HttpRequest.BodyPublishers.ofByteArray(request.text()); // bytes: every retry sends the same body
+        } else if (request.body() != null) {
             try {
                 body = HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request.body()));
             } catch (JsonProcessingException e) {

@@ -21,7 +21,12 @@ public final class ReceiptVerificationException extends RuntimeException {
         /** The signature does not match the header and payload under the named key: altered, or not ours. */
         BAD_SIGNATURE,
         /** The signature is good, but the content checked is not the content the receipt names. */
-        CONTENT_MISMATCH
+        CONTENT_MISMATCH,
+        /**
+         * The signature is good, but the receipt is for another report, version, permit, type or period than the
+         * report version it came with (or that version has no receipt).
+         */
+        WRONG_REPORT
     }
 
     private final Reason reason;

@@ -1,5 +1,6 @@
 package org.epermit.sdk.receipt;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.epermit.sdk.EPermitClient;
+import org.epermit.sdk.model.ExecutionReport;
+import org.epermit.sdk.model.ExecutionReportVersion;
 import org.epermit.sdk.receipt.ReceiptVerificationException.Reason;
 
 /**
@@ -34,6 +37,9 @@ import org.epermit.sdk.receipt.ReceiptVerificationException.Reason;
  * ReceiptVerifier verifier = ReceiptVerifier.fromService(client);   // or fromJwks(savedKeySetJson)
  * ReceiptClaims claims = verifier.verify(receiptJws);                // throws if anything is wrong
  * if (!ReceiptVerifier.contentMatches(claims, reportContentJson)) { ... }
+ *
+ * ExecutionReport report = client.filings().submit(permitNumber, content);
+ * ReceiptClaims accepted = verifier.verifyCurrent(report);        // signature, report, version and content digest
  * }</pre>
  *
  * <p>Immutable in what it trusts and thread-safe: make one and share it.
@@ -60,6 +66,13 @@ public final class ReceiptVerifier {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .build();
+
+    /**
+     * Writes a report version's content back to JSON as the service stored it: every member the contract declares,
+     * {@code null}s included (the service hashes its content with its nulls), dates with their offsets as read.
+     */
+    private static final ObjectMapper MODELS = org.epermit.sdk.internal.Json.newMapper()
+            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
     private final Supplier<Map<String, PublicKey>> source;
     private final boolean refreshable;
@@ -162,6 +175,59 @@ public final class ReceiptVerifier {
         }
         if (claims.receiptId() == null || claims.contentSha256() == null || claims.acceptedAt() == null) {
             throw failure(Reason.MALFORMED, "the receipt's payload lacks receiptId, acceptedAt or contentSha256");
+        }
+        return claims;
+    }
+
+    /**
+     * Verifies the receipt of the current version of a report, as {@link #verify(ExecutionReport, int)} does.
+     *
+     * @param report a report as {@code FilingService} returns it (submit, correct, get)
+     * @return the receipt's claims
+     * @throws ReceiptVerificationException as {@link #verify(ExecutionReport, int)} does
+     */
+    public ReceiptClaims verifyCurrent(ExecutionReport report) {
+        Objects.requireNonNull(report, "report");
+        if (report.getCurrentVersion() == null) {
+            throw failure(Reason.WRONG_REPORT, "report " + report.getId() + " names no current version");
+        }
+        return verify(report, report.getCurrentVersion());
+    }
+
+    /**
+     * Verifies the receipt of one version of a report, and that it is that version's: the signature is good, the
+     * receipt names this report, version, permit, type and period, and the version's content has the digest the
+     * receipt names ({@link #contentSha256(JsonNode)} of the content as the service returned it).
+     *
+     * @param report  a report as {@code FilingService} returns it (submit, correct, get)
+     * @param version the version's number, from 1
+     * @return the receipt's claims
+     * @throws ReceiptVerificationException for a receipt that fails {@link #verify(String)}; {@link Reason#WRONG_REPORT}
+     *                                      when the version has no receipt or the receipt is another report's;
+     *                                      {@link Reason#CONTENT_MISMATCH} when the content is not what was accepted
+     */
+    public ReceiptClaims verify(ExecutionReport report, int version) {
+        Objects.requireNonNull(report, "report");
+        ExecutionReportVersion v = report.getVersions() == null ? null : report.getVersions().stream()
+                .filter(x -> x.getNumber() != null && x.getNumber() == version).findFirst().orElse(null);
+        if (v == null || v.getReceipt() == null || v.getReceipt().getJws() == null) {
+            throw failure(Reason.WRONG_REPORT, "report " + report.getId() + " has no version " + version
+                    + " with a receipt");
+        }
+        ReceiptClaims claims = verify(v.getReceipt().getJws());
+        String type = report.getType() == null ? null : report.getType().getValue();
+        if (report.getId() == null || claims.reportId() != report.getId() || claims.reportVersion() != version
+                || !Objects.equals(claims.permitNumber(), report.getPermitNumber())
+                || !Objects.equals(claims.reportType(), type) || !Objects.equals(claims.period(), report.getPeriod())) {
+            throw failure(Reason.WRONG_REPORT, "receipt " + claims.receiptId() + " is for report " + claims.reportId()
+                    + " version " + claims.reportVersion() + " (" + claims.permitNumber() + ", " + claims.reportType()
+                    + " " + claims.period() + "), not report " + report.getId() + " version " + version + " ("
+                    + report.getPermitNumber() + ", " + type + " " + report.getPeriod() + ")");
+        }
+        if (v.getContent() == null || !contentMatches(claims, asStored(v.getContent()))) {
+            throw failure(Reason.CONTENT_MISMATCH, "the content of report " + report.getId() + " version " + version
+                    + " is not the content receipt " + claims.receiptId() + " was issued for (SHA-256 of its canonical "
+                    + "JSON differs from contentSha256)");
         }
         return claims;
     }
@@ -296,6 +362,46 @@ public final class ReceiptVerifier {
             throw failure(Reason.MALFORMED, "the JWS " + what + " is not canonical base64url");
         }
         return bytes;
+    }
+
+    /**
+     * A model as the service stored it: every member its schema declares, a {@code null} for each one the model has
+     * no value for. The service writes its content with every member, nulls included, and hashes that; the models
+     * cannot always tell a {@code null} they read from a member left out (a read-only one, such as
+     * {@code licensedTonnes}, reads {@code null} as unset), so the members are put back here.
+     */
+    static JsonNode asStored(Object model) {
+        JsonNode tree = MODELS.valueToTree(model);
+        fill(tree, MODELS.constructType(model.getClass()));
+        return tree;
+    }
+
+    private static void fill(JsonNode node, com.fasterxml.jackson.databind.JavaType declared) {
+        com.fasterxml.jackson.databind.JavaType type = declared;
+        while (type.isReferenceType() || type.isCollectionLikeType()) {
+            type = type.getContentType(); // JsonNullable<X>, List<X>: the X of each element
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                fill(element, type);
+            }
+            return;
+        }
+        if (!node.isObject() || !type.getRawClass().getPackageName().equals("org.epermit.sdk.model")) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+        for (var property : MODELS.getSerializationConfig().introspect(type).findProperties()) {
+            if (!property.couldSerialize()) {
+                continue;
+            }
+            JsonNode member = object.get(property.getName());
+            if (member == null) {
+                object.putNull(property.getName());
+            } else {
+                fill(member, property.getPrimaryType());
+            }
+        }
     }
 
     private static JsonNode json(byte[] bytes, String what) {

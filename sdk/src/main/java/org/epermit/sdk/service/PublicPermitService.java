@@ -10,13 +10,15 @@ import org.epermit.sdk.errors.ValidationException;
 import org.epermit.sdk.model.MonitoringRecord;
 import org.epermit.sdk.model.PermitHistory;
 import org.epermit.sdk.model.PermitSummary;
+import org.epermit.sdk.model.PublicExecutionReport;
 import org.epermit.sdk.model.PublicPermit;
-import org.epermit.sdk.param.MonitoringRecordParams;
+import org.epermit.sdk.param.ExecutionReportSearchParams;
+import org.epermit.sdk.param.MonitoringRecordSearchParams;
 import org.epermit.sdk.param.PermitSearchParams;
 
 /**
  * Permit disclosures (信息公开), open to everyone without an account: search, a permit's public view, its history and
- * its old versions. Reached through {@link org.epermit.sdk.EPermitClient#publicPermits()}.
+ * its old versions, the disclosure summaries of its execution reports and its self-monitoring records. Reached through {@link org.epermit.sdk.EPermitClient#publicPermits()}.
  *
  * <p>Permit numbers are checked locally first: a malformed one throws
  * {@link ValidationException} ({@code INVALID_PERMIT_NUMBER}) without any network call.
@@ -159,30 +161,91 @@ public interface PublicPermitService {
     PublicPermit getVersion(String permitNumber, int version, RequestOptions options);
 
     /**
-     * Lists a permit's disclosed self-monitoring records (those whose window ended at least the disclosure delay
-     * ago), fetching pages lazily.
+     * Lists the disclosure summaries of a permit's execution reports (period, on time or late, actual emissions per
+     * pollutant, exceedance count), fetching pages lazily.
      *
      * @param permitNumber the permit number
-     * @param params       filters and page size
-     * @return every matching record
+     * @param params       the filters ({@link ExecutionReportSearchParams#all()} for every report)
+     * @return the summaries
+     */
+    @OperationId("listPublicExecutionReports")
+    default PagedIterable<PublicExecutionReport> executionReports(String permitNumber,
+                                                                  ExecutionReportSearchParams params) {
+        return executionReports(permitNumber, params, RequestOptions.none());
+    }
+
+    /**
+     * Lists the disclosure summaries of a permit's execution reports, with options for each page's request.
+     *
+     * @param permitNumber the permit number
+     * @param params       the filters
+     * @param options      options for each page's request
+     * @return the summaries
+     */
+    @OperationId("listPublicExecutionReports")
+    default PagedIterable<PublicExecutionReport> executionReports(String permitNumber,
+                                                                  ExecutionReportSearchParams params,
+                                                                  RequestOptions options) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(options, "options");
+        return new PagedIterable<>(cursor -> executionReportsPage(permitNumber, params, cursor, options));
+    }
+
+    /**
+     * Fetches one page of a permit's execution-report summaries.
+     *
+     * @param permitNumber the permit number
+     * @param params       the filters; the same as for the page the cursor came from
+     * @param cursor       the previous page's {@link Page#nextCursor()}, or {@code null} for the first page
+     * @param options      options for this request
+     * @return the page
+     * @throws ValidationException {@code INVALID_PERMIT_NUMBER}, before any call, if the number is malformed
+     */
+    @OperationId("listPublicExecutionReports")
+    Page<PublicExecutionReport> executionReportsPage(String permitNumber, ExecutionReportSearchParams params,
+                                                     String cursor, RequestOptions options);
+
+    /**
+     * Lists a permit's self-monitoring records as disclosed to the public (those older than the disclosure delay),
+     * in time order, fetching pages lazily.
+     *
+     * @param permitNumber the permit number
+     * @param params       the filters ({@link MonitoringRecordSearchParams#all()} for every record)
+     * @return the records
      */
     @OperationId("listPublicMonitoringRecords")
-    default PagedIterable<MonitoringRecord> monitoringRecords(
-            String permitNumber, MonitoringRecordParams params) {
+    default PagedIterable<MonitoringRecord> monitoringRecords(String permitNumber,
+                                                              MonitoringRecordSearchParams params) {
+        return monitoringRecords(permitNumber, params, RequestOptions.none());
+    }
+
+    /**
+     * Lists a permit's disclosed self-monitoring records, with options for each page's request.
+     *
+     * @param permitNumber the permit number
+     * @param params       the filters
+     * @param options      options for each page's request
+     * @return the records
+     */
+    @OperationId("listPublicMonitoringRecords")
+    default PagedIterable<MonitoringRecord> monitoringRecords(String permitNumber, MonitoringRecordSearchParams params,
+                                                              RequestOptions options) {
         Objects.requireNonNull(params, "params");
-        return new PagedIterable<>(cursor -> monitoringRecordsPage(permitNumber, params, cursor, RequestOptions.none()));
+        Objects.requireNonNull(options, "options");
+        return new PagedIterable<>(cursor -> monitoringRecordsPage(permitNumber, params, cursor, options));
     }
 
     /**
      * Fetches one page of a permit's disclosed self-monitoring records.
      *
      * @param permitNumber the permit number
-     * @param params       filters and page size
-     * @param cursor       the previous page's {@code nextCursor}, or {@code null} for the first page
+     * @param params       the filters; the same as for the page the cursor came from
+     * @param cursor       the previous page's {@link Page#nextCursor()}, or {@code null} for the first page
      * @param options      options for this request
      * @return the page
+     * @throws ValidationException {@code INVALID_PERMIT_NUMBER}, before any call, if the number is malformed
      */
     @OperationId("listPublicMonitoringRecords")
-    Page<MonitoringRecord> monitoringRecordsPage(
-            String permitNumber, MonitoringRecordParams params, String cursor, RequestOptions options);
+    Page<MonitoringRecord> monitoringRecordsPage(String permitNumber, MonitoringRecordSearchParams params, String cursor,
+                                                 RequestOptions options);
 }

@@ -11,11 +11,15 @@ import org.epermit.sdk.internal.ApiRequest;
 import org.epermit.sdk.internal.LocalChecks;
 import org.epermit.sdk.internal.Transport;
 import org.epermit.sdk.model.MonitoringRecord;
+import org.epermit.sdk.model.MonitoringRecordPage;
 import org.epermit.sdk.model.PermitHistory;
 import org.epermit.sdk.model.PermitSummary;
 import org.epermit.sdk.model.PermitSummaryPage;
+import org.epermit.sdk.model.PublicExecutionReport;
+import org.epermit.sdk.model.PublicExecutionReportPage;
 import org.epermit.sdk.model.PublicPermit;
-import org.epermit.sdk.param.MonitoringRecordParams;
+import org.epermit.sdk.param.ExecutionReportSearchParams;
+import org.epermit.sdk.param.MonitoringRecordSearchParams;
 import org.epermit.sdk.param.PermitSearchParams;
 import org.epermit.sdk.service.PublicPermitService;
 
@@ -81,9 +85,22 @@ public final class DefaultPublicPermitService implements PublicPermitService {
     }
 
     @Override
-    public Page<MonitoringRecord> monitoringRecordsPage(
-            String permitNumber, MonitoringRecordParams params, String cursor, RequestOptions options) {
-        return DefaultMonitoringService.page(transport, "/v1/public/permits/{permitNumber}/monitoring-records",
-                checks.permitNumber(permitNumber), params, cursor, options);
+    public Page<PublicExecutionReport> executionReportsPage(String permitNumber, ExecutionReportSearchParams params,
+                                                            String cursor, RequestOptions options) {
+        String number = checks.permitNumber(permitNumber);
+        PublicExecutionReportPage page = transport.call(DefaultFilingService.reports(
+                "/v1/public/permits/{permitNumber}/execution-reports", number, params, cursor),
+                PublicExecutionReportPage.class, options);
+        return new Page<>(page.getItems() == null ? List.of() : page.getItems(), page.getNextCursor());
+    }
+
+    @Override
+    public Page<MonitoringRecord> monitoringRecordsPage(String permitNumber, MonitoringRecordSearchParams params,
+                                                        String cursor, RequestOptions options) {
+        String number = checks.permitNumber(permitNumber);
+        MonitoringRecordPage page = transport.call(DefaultMonitoringService.records(
+                "/v1/public/permits/{permitNumber}/monitoring-records", number, params, cursor),
+                MonitoringRecordPage.class, options);
+        return new Page<>(page.getItems() == null ? List.of() : page.getItems(), page.getNextCursor());
     }
 }
