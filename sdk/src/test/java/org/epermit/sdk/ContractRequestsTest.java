@@ -41,11 +41,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import org.epermit.sdk.model.MonitoringRecordBatch;
-import org.epermit.sdk.model.NewMonitoringDevice;
-import org.epermit.sdk.model.NewMonitoringRecord;
-import org.epermit.sdk.param.MonitoringRecordParams;
-
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,6 +85,7 @@ class ContractRequestsTest {
             entry("rotateClientKey", c -> c.admin().rotateClientKey(ID)),
             entry("revokeClientKey", c -> c.admin().revokeClientKey(ID, "k7Hq2")),
             entry("getPermitObligations", c -> c.filings().obligations(Stubs.PERMIT, 2025)),
+            entry("getPermitCompliance", c -> c.filings().compliance(Stubs.PERMIT, 2025)),
             entry("getBlankExecutionReport", c -> c.filings().blank(Stubs.PERMIT, ReportType.QUARTERLY, "2025-Q3")),
             entry("validateExecutionReport", c -> c.filings().validate(Stubs.PERMIT, report())),
             entry("submitExecutionReport", c -> c.filings().submit(Stubs.PERMIT, report())),
@@ -115,22 +111,7 @@ class ContractRequestsTest {
                     .from(OffsetDateTime.parse("2026-01-01T00:00:00+08:00"))
                     .to(OffsetDateTime.parse("2026-02-01T00:00:00+08:00")).path("/v1/permits").status(200)
                     .correlationId("corr-1").resourceType("delegation").resourceId(ID.toString()).limit(10).build(),
-                    "c1", RequestOptions.none())),
-            entry("sendMonitoringRecords", c -> c.monitoring().send(Stubs.PERMIT, new MonitoringRecordBatch()
-                    .addRecordsItem(new NewMonitoringRecord().outletCode("DA001").pollutantCode("a21026")))),
-            entry("listMonitoringRecords", c -> c.monitoring().listPage(Stubs.PERMIT, records(), "c1", RequestOptions.none())),
-            entry("listPublicMonitoringRecords", c -> c.publicPermits().monitoringRecordsPage(Stubs.PERMIT, records(), "c1",
-                    RequestOptions.none())),
-            entry("registerMonitoringDevice", c -> c.monitoring().registerDevice(Stubs.PERMIT,
-                    new NewMonitoringDevice().mn("010000A8900016F000169DC0").outletCode("DA001"))),
-            entry("listMonitoringDevices", c -> c.monitoring().devices(Stubs.PERMIT)),
-            entry("deleteMonitoringDevice", c -> c.monitoring().deleteDevice(Stubs.PERMIT, "010000A8900016F000169DC0")));
-
-    private static MonitoringRecordParams records() {
-        return MonitoringRecordParams.builder().outlet("DA001").pollutant("a21026")
-                .from(OffsetDateTime.parse("2026-11-01T00:00:00+08:00")).to(OffsetDateTime.parse("2026-12-01T00:00:00+08:00"))
-                .exceedancesOnly(true).limit(5).build();
-    }
+                    "c1", RequestOptions.none())));
 
     private static final Map<String, Operation> OPERATIONS = new LinkedHashMap<>();
 

@@ -65,6 +65,31 @@ public interface FilingService {
     PermitObligations obligations(String permitNumber, int year, RequestOptions options);
 
     /**
+     * A permit's compliance in a year on one page: reports due, on time, late and missing; monitoring completeness;
+     * exceedances recorded and declared; actual against licensed emissions; the findings of the year's reports.
+     *
+     * @param permitNumber the permit number
+     * @param year         the year, 2000 to 2100
+     * @return the year's compliance
+     * @throws org.epermit.sdk.errors.ValidationException {@code INVALID_PERMIT_NUMBER}, before any call, if malformed
+     */
+    @OperationId("getPermitCompliance")
+    default org.epermit.sdk.model.PermitCompliance compliance(String permitNumber, int year) {
+        return compliance(permitNumber, year, RequestOptions.none());
+    }
+
+    /**
+     * A permit's compliance in a year, with options.
+     *
+     * @param permitNumber the permit number
+     * @param year         the year, 2000 to 2100
+     * @param options      options for this call
+     * @return the year's compliance
+     */
+    @OperationId("getPermitCompliance")
+    org.epermit.sdk.model.PermitCompliance compliance(String permitNumber, int year, RequestOptions options);
+
+    /**
      * Builds the blank report of one period from the permit version(s) in force then: every licensed pollutant with
      * its licensed quantity for the period, every monitoring requirement with its required sample count, pre-filled
      * where the service's own records know the answer. Fill in the figures and {@link #validate} or {@link #submit}

@@ -44,6 +44,13 @@ public final class DefaultFilingService implements FilingService {
     }
 
     @Override
+    public org.epermit.sdk.model.PermitCompliance compliance(String permitNumber, int year, RequestOptions options) {
+        String number = checks.permitNumber(permitNumber);
+        return transport.call(ApiRequest.get("/v1/permits/{permitNumber}/compliance", number).query("year", year),
+                org.epermit.sdk.model.PermitCompliance.class, options);
+    }
+
+    @Override
     public ExecutionReportContent blank(String permitNumber, ReportType type, String period, RequestOptions options) {
         String number = checks.permitNumber(permitNumber);
         Objects.requireNonNull(type, "type");
