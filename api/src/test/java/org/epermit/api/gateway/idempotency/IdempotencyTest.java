@@ -303,7 +303,10 @@ class IdempotencyTest {
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) post.get("responses");
             assertThat((String) responses.get("422").get("description")).as(path.getKey()).contains("IDEMPOTENCY_CONFLICT");
             assertThat((String) responses.get("409").get("description")).as(path.getKey()).contains("IDEMPOTENCY_IN_PROGRESS");
-            assertThat(responses.get("201").get("headers")).as(path.getKey()).asString().contains("Idempotency-Replayed");
+            if (responses.containsKey("201")) {
+                // an evaluation (200: …/validation) creates nothing; a creation says that a replay is marked
+                assertThat(responses.get("201").get("headers")).as(path.getKey()).asString().contains("Idempotency-Replayed");
+            }
         }
         assertThat(posts).isGreaterThanOrEqualTo(3);
     }
