@@ -50,7 +50,6 @@ public class ExecutionReportResource {
     static final String READ = "permits:read";
 
     private final ExecutionReports reports;
-    private final ExecutionReportQueries queries;
     private final Obligations obligations;
     private final PermitAccess access;
     private final PermitVersionQueries versions;
@@ -60,14 +59,13 @@ public class ExecutionReportResource {
     private final Compliance compliance;
     private final java.time.Clock clock;
 
-    public ExecutionReportResource(ExecutionReports reports, ExecutionReportQueries queries, Obligations obligations,
+    public ExecutionReportResource(ExecutionReports reports, Obligations obligations,
                                    PermitAccess access, PermitVersionQueries versions, WriteTransaction writes, CurrentCaller caller,
                                    ExecutionReportPages pages, Compliance compliance, java.time.Clock clock) {
         this.pages = pages;
         this.compliance = compliance;
         this.clock = clock;
         this.reports = reports;
-        this.queries = queries;
         this.obligations = obligations;
         this.access = access;
         this.versions = versions;
@@ -97,8 +95,7 @@ public class ExecutionReportResource {
         int year = year(params);
         params.throwIfInvalid();
         String number = PermitNumber.parse(permitNumber, "path.permitNumber").value();
-        return reports.readable(caller.required(), number).flatMap(id -> versions.load(id))
-                .flatMap(v -> obligations.of(v.orElseThrow(() -> PermitAccess.notFound(number)), year));
+        return readableVersions(number).flatMap(v -> obligations.of(v, year));
     }
 
     @GET
@@ -123,8 +120,7 @@ public class ExecutionReportResource {
         int year = year(params);
         params.throwIfInvalid();
         String number = PermitNumber.parse(permitNumber, "path.permitNumber").value();
-        return reports.readable(caller.required(), number).flatMap(id -> versions.load(id))
-                .flatMap(v -> compliance.of(v.orElseThrow(() -> PermitAccess.notFound(number)), year, clock.getZone()));
+        return readableVersions(number).flatMap(v -> compliance.of(v, year, clock.getZone()));
     }
 
     @GET
@@ -234,6 +230,12 @@ public class ExecutionReportResource {
         String number = PermitNumber.parse(permitNumber, "path.permitNumber").value();
         ExecutionReportPages.Filter filter = pages.filter(uri, "reports|" + number + "|" + c.clientId());
         return reports.readable(c, number).flatMap(id -> pages.reports(id, filter));
+    }
+
+    /** The versions of a permit the caller may read the filings of. */
+    private Uni<org.epermit.api.permit.terms.PermitVersions> readableVersions(String number) {
+        return reports.readable(caller.required(), number).flatMap(versions::load)
+                .map(v -> v.orElseThrow(() -> PermitAccess.notFound(number)));
     }
 
     static int year(QueryParameters params) {

@@ -28,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -605,10 +604,5 @@ public class ReportCheck {
             case QUARTERLY -> "2025-Q3";
             case MONTHLY -> "2025-07";
         };
-    }
-
-    /** The monitoring requirements' keys in a stable order, for listings. */
-    static Map<OutletPollutant, PeriodTerms.Requirement> ordered(PeriodTerms terms) {
-        return new LinkedHashMap<>(terms.requirements());
     }
 }
