@@ -94,6 +94,9 @@ import org.epermit.api.problem.Problem;
                         @Parameter(name = SharedParameters.EXCEEDANCES_ONLY, in = ParameterIn.QUERY, example = "true",
                                 description = "true: only the records marked as exceedances",
                                 schema = @Schema(type = SchemaType.BOOLEAN)),
+                        @Parameter(name = SharedParameters.YEAR, in = ParameterIn.QUERY, required = true, example = "2025",
+                                description = "The calendar year",
+                                schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")),
                         @Parameter(name = SharedParameters.PERMIT_NUMBER, in = ParameterIn.PATH, required = true,
                                 example = "91130200699229617X001P", description = """
                                         Permit number (HJ 608-2017): the holder's 18-character unified social \

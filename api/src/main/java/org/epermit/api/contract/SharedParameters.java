@@ -27,6 +27,15 @@ public final class SharedParameters {
     public static final String TO = "to";
     public static final String EXCEEDANCES_ONLY = "exceedancesOnly";
 
+    /** The calendar year an operation reports on (required): a permit's obligations and compliance. */
+    public static final String YEAR = "year";
+
+    // The execution-report listings' filters, shared by the full and the public listing. Their component keys are not
+    // their names (declared in META-INF/openapi.yaml, not here): `status` is the permit search's, `year` the required one.
+    public static final String REPORT_TYPE = "reportType";
+    public static final String REPORT_YEAR = "reportYear";
+    public static final String REPORT_STATUS = "reportStatus";
+
     /** The permit number in the path of every operation on one permit. */
     public static final String PERMIT_NUMBER = "permitNumber";
 

@@ -82,8 +82,7 @@ public class ExecutionReportResource {
                     + "that applied), and every self-monitoring requirement with the samples required and received.")
     @Parameters({
             @Parameter(ref = SharedParameters.PERMIT_NUMBER),
-            @Parameter(name = "year", in = ParameterIn.QUERY, required = true, description = "The calendar year", example = "2025",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
+            @Parameter(ref = SharedParameters.YEAR)
     })
     @APIResponse(responseCode = "200", description = "The year's obligations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitObligations.class)))
@@ -107,8 +106,7 @@ public class ExecutionReportResource {
                     + "emissions against the licensed quantity; and the findings of the year's reports.")
     @Parameters({
             @Parameter(ref = SharedParameters.PERMIT_NUMBER),
-            @Parameter(name = "year", in = ParameterIn.QUERY, required = true, description = "The calendar year", example = "2025",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
+            @Parameter(ref = SharedParameters.YEAR)
     })
     @APIResponse(responseCode = "200", description = "The year's compliance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitCompliance.class)))
@@ -212,11 +210,11 @@ public class ExecutionReportResource {
             description = "Newest period first, with every version; filters type, year (the year the report's days end in) and status.")
     @Parameters({
             @Parameter(ref = SharedParameters.PERMIT_NUMBER),
-            @Parameter(name = "type", in = ParameterIn.QUERY, schema = @Schema(implementation = ReportType.class)),
-            @Parameter(name = "year", in = ParameterIn.QUERY, example = "2025",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "2000", maximum = "2100")),
-            @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"SUBMITTED", "ACCEPTED", "RETURNED"},
-                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            // name and in as well: refs to components of META-INF/openapi.yaml are unresolved when the annotations
+            // are read, and the scanner keeps only the first of several unresolved refs (smallrye-open-api#2643)
+            @Parameter(ref = SharedParameters.REPORT_TYPE, name = "type", in = ParameterIn.QUERY),
+            @Parameter(ref = SharedParameters.REPORT_YEAR, name = "year", in = ParameterIn.QUERY),
+            @Parameter(ref = SharedParameters.REPORT_STATUS, name = "status", in = ParameterIn.QUERY),
             @Parameter(ref = SharedParameters.LIMIT),
             @Parameter(ref = SharedParameters.CURSOR)
     })

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.epermit.api.access.PermitAccess;
 import org.epermit.api.common.PermitNumber;
 import org.epermit.api.contract.SharedParameters;
-import org.epermit.api.permit.reporting.ReportType;
 
 /** The public disclosure of a permit's execution reports (信息公开): summaries only, no account needed. */
 @Path("/v1/public/permits/{permitNumber}/execution-reports")
@@ -44,11 +43,11 @@ public class PublicExecutionReportResource {
                     + "the explanations.")
     @Parameters({
             @Parameter(ref = SharedParameters.PERMIT_NUMBER),
-            @Parameter(name = "type", in = ParameterIn.QUERY, schema = @Schema(implementation = ReportType.class)),
-            @Parameter(name = "year", in = ParameterIn.QUERY, example = "2025",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "2000", maximum = "2100")),
-            @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"SUBMITTED", "ACCEPTED", "RETURNED"},
-                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            // name and in as well: refs to components of META-INF/openapi.yaml are unresolved when the annotations
+            // are read, and the scanner keeps only the first of several unresolved refs (smallrye-open-api#2643)
+            @Parameter(ref = SharedParameters.REPORT_TYPE, name = "type", in = ParameterIn.QUERY),
+            @Parameter(ref = SharedParameters.REPORT_YEAR, name = "year", in = ParameterIn.QUERY),
+            @Parameter(ref = SharedParameters.REPORT_STATUS, name = "status", in = ParameterIn.QUERY),
             @Parameter(ref = SharedParameters.LIMIT),
             @Parameter(ref = SharedParameters.CURSOR)
     })

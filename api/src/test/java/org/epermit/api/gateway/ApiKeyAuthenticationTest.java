@@ -44,7 +44,7 @@ class ApiKeyAuthenticationTest {
     @Test
     void the_key_is_stored_only_as_a_digest() {
         CreatedClient vendor = TestClients.vendor(registry);
-        String secret = vendor.apiKey().substring(vendor.apiKey().lastIndexOf('_') + 1);
+        String secret = TestClients.secretOf(vendor.apiKey());
         var rows = pool.preparedQuery("SELECT secret_sha256 FROM api_key WHERE client_id = $1")
                 .execute(Tuple.of(vendor.client().id())).await().indefinitely();
         byte[] stored = rows.iterator().next().getBuffer(0).getBytes();
@@ -65,7 +65,7 @@ class ApiKeyAuthenticationTest {
         CreatedClient vendor = TestClients.vendor(registry);
         String key = vendor.apiKey();
         String wrongSecret = key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A");
-        String unknownId = "epk_zzzzzzzzzzzzzzzz" + key.substring(key.lastIndexOf('_'));
+        String unknownId = "epk_zzzzzzzzzzzzzzzz_" + TestClients.secretOf(key);
         List<String> details = new ArrayList<>();
         for (String bad : List.of(wrongSecret, unknownId, "garbage", "epk_", key + "x")) {
             details.add(given().header("X-API-Key", bad).get("/v1/me").then().statusCode(401)

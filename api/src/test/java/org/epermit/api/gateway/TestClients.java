@@ -3,6 +3,7 @@ package org.epermit.api.gateway;
 import org.epermit.api.client.ClientRegistry;
 import org.epermit.api.client.ClientRequests.CreatedClient;
 import org.epermit.api.client.ClientRequests.NewClient;
+import org.epermit.api.gateway.auth.ApiKeyFormat;
 
 import java.util.List;
 import java.util.UUID;
@@ -44,5 +45,13 @@ public final class TestClients {
     public static CreatedClient vendor(ClientRegistry registry) {
         return registry.create(new NewClient("Test vendor " + UUID.randomUUID(), "测试环保服务有限公司", "ops@example.cn",
                 List.of("vendor"), List.of("permits:read", "filings:write"), null, null, "standard", null)).await().indefinitely();
+    }
+
+    /**
+     * The secret part of an API key ({@code epk_<16-char id>_<secret>}). The secret is base64url and may itself hold
+     * an underscore, so it is found by the id's fixed length, not by the last underscore.
+     */
+    public static String secretOf(String apiKey) {
+        return apiKey.substring(ApiKeyFormat.PREFIX.length() + 17);
     }
 }
