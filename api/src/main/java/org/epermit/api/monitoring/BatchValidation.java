@@ -46,6 +46,7 @@ final class BatchValidation {
     private final OffsetDateTime now;
     private final ZoneId zone;
     private final int maxListedErrors;
+    private final RecordPaths paths;
     // A batch is mostly one permit version and a handful of outlets and pollutants: each is looked up once, not once a
     // record
     private final Map<LocalDate, Optional<PermitVersions.VersionTerms>> versionsByDay = new HashMap<>();
@@ -61,6 +62,13 @@ final class BatchValidation {
      */
     BatchValidation(PermitVersions permit, Map<String, String> pollutantUnits, OffsetDateTime now, ZoneId zone,
                     int maxListedErrors) {
+        this(permit, pollutantUnits, now, zone, maxListedErrors, RecordPaths.LISTED);
+    }
+
+    /** @param paths how errors name a record's fields, after the body the batch came in */
+    BatchValidation(PermitVersions permit, Map<String, String> pollutantUnits, OffsetDateTime now, ZoneId zone,
+                    int maxListedErrors, RecordPaths paths) {
+        this.paths = paths;
         this.permit = permit;
         this.pollutantUnits = pollutantUnits;
         this.now = now;
@@ -95,9 +103,9 @@ final class BatchValidation {
     record Valid(List<ValidRecord> records, int repeats) {
     }
 
-    /** The path of field {@code field} of record {@code index}, as every other body error names it. */
+    /** The path of field {@code field} of record {@code index} of a listed batch, as every other body error names it. */
     static String path(int index, String field) {
-        return "body.records[" + index + "]" + (field == null ? "" : "." + field);
+        return RecordPaths.LISTED.of(index, field);
     }
 
     /** Checks {@code records}; throws {@code MONITORING_RECORDS_INVALID} listing what fails. */
@@ -132,7 +140,7 @@ final class BatchValidation {
             } else if (first.sameAs(record)) {
                 repeats++;
             } else {
-                errors.add(new FieldError(path(i, null), "DUPLICATE_KEY", Message.of(
+                errors.add(new FieldError(paths.of(i, null), "DUPLICATE_KEY", Message.of(
                         "has the same outletCode, pollutantCode, kind, averaging and from as record " + first.index()
                                 + " but another value, unit, flag or to; a window has one value",
                         "与第" + first.index() + "条记录的排放口、污染物、监测方式、均值类型和开始时间相同，但数值、单位、标记或结束时间不同；同一时段只能有一个数值")));
@@ -161,12 +169,12 @@ final class BatchValidation {
         String unit = required(i, "unit", raw.unit(), errors);
 
         if (kind == RecordKind.MANUAL && averaging != null && averaging != Averaging.SAMPLE) {
-            errors.add(new FieldError(path(i, "averaging"), "AVERAGING_FOR_KIND", Message.of(
+            errors.add(new FieldError(paths.of(i, "averaging"), "AVERAGING_FOR_KIND", Message.of(
                     "must be SAMPLE for a MANUAL record: a manual sample is one sample, not a " + averaging + " mean",
                     "手工监测记录应为SAMPLE：手工采样是单次样品，不是" + averaging + "均值")));
         }
         if (from != null && averaging != null && !averaging.startsAt(from, zone)) {
-            errors.add(new FieldError(path(i, "from"), "NOT_ALIGNED", Message.of(switch (averaging) {
+            errors.add(new FieldError(paths.of(i, "from"), "NOT_ALIGNED", Message.of(switch (averaging) {
                 case MINUTE -> "must be a whole minute for a MINUTE mean";
                 case HOURLY -> "must be the start of a clock hour (China time) for an HOURLY mean";
                 default -> "must be 00:00 China time (+08:00) for a DAILY mean";
@@ -178,11 +186,11 @@ final class BatchValidation {
         }
         OffsetDateTime end = to;
         if (from != null && to != null && to.isBefore(from)) {
-            errors.add(new FieldError(path(i, "to"), "WINDOW_INVERTED", Message.of(
+            errors.add(new FieldError(paths.of(i, "to"), "WINDOW_INVERTED", Message.of(
                     "must not be before from (" + from + ")", "不能早于开始时间（" + from + "）")));
         } else if (from != null && to != null && averaging != null && averaging.startsAt(from, zone)
                 && !averaging.endsAt(from, to, zone)) {
-            errors.add(new FieldError(path(i, "to"), "WINDOW_LENGTH", Message.of(
+            errors.add(new FieldError(paths.of(i, "to"), "WINDOW_LENGTH", Message.of(
                     "does not end a " + averaging + " window starting at " + from + ": expected "
                             + (averaging == Averaging.MINUTE ? "1 to 60 whole minutes later" : averaging.defaultEnd(from, zone).toString())
                             + " (or leave it out)",
@@ -192,23 +200,23 @@ final class BatchValidation {
             end = averaging.defaultEnd(from, zone);
         }
         if (from != null && from.isAfter(now)) {
-            errors.add(new FieldError(path(i, "from"), "IN_FUTURE", Message.of(
+            errors.add(new FieldError(paths.of(i, "from"), "IN_FUTURE", Message.of(
                     "lies in the future (now is " + now + ")", "晚于当前时间（" + now + "）")));
         } else if (end != null && end.isAfter(now)) {
-            errors.add(new FieldError(path(i, to == null ? "from" : "to"), "IN_FUTURE", Message.of(
+            errors.add(new FieldError(paths.of(i, to == null ? "from" : "to"), "IN_FUTURE", Message.of(
                     "the window ends in the future (" + end + "; now is " + now + "): send a mean once its window is over",
                     "时段结束时间晚于当前时间（" + end + "，当前" + now + "）：请在时段结束后再报送均值")));
         }
         if (value != null) {
             if (value.signum() < 0) {
-                errors.add(new FieldError(path(i, "value"), "NEGATIVE", Message.of(
+                errors.add(new FieldError(paths.of(i, "value"), "NEGATIVE", Message.of(
                         "must not be negative, got " + value.toPlainString(), "不能为负数，实际为" + value.toPlainString())));
             } else if (value.compareTo(ABSURD) >= 0) {
-                errors.add(new FieldError(path(i, "value"), "RANGE", Message.of(
+                errors.add(new FieldError(paths.of(i, "value"), "RANGE", Message.of(
                         "is implausibly large (" + value.toEngineeringString() + "); check the unit",
                         "数值过大（" + value.toEngineeringString() + "），请检查单位")));
             } else if (PH.equals(pollutantCode) && value.compareTo(PH_MAX) > 0) {
-                errors.add(new FieldError(path(i, "value"), "RANGE", Message.of(
+                errors.add(new FieldError(paths.of(i, "value"), "RANGE", Message.of(
                         "must be from 0 to 14 for pH, got " + value.toPlainString(),
                         "pH值应在0至14之间，实际为" + value.toPlainString())));
             }
@@ -223,7 +231,7 @@ final class BatchValidation {
         Optional<PermitVersions.VersionTerms> version = versionsByDay.computeIfAbsent(day,
                 d -> held(d) ? permit.at(d) : Optional.empty());
         if (version.isEmpty()) {
-            errors.add(new FieldError(path(i, "from"), "OUTSIDE_HOLDING", Message.of(
+            errors.add(new FieldError(paths.of(i, "from"), "OUTSIDE_HOLDING", Message.of(
                     "falls on " + day + ", when permit " + permit.permitNumber() + " was not held (held "
                             + holdingText() + ")",
                     "所在日期" + day + "不在许可证" + permit.permitNumber() + "的持证期间内（持证期间" + holdingText() + "）")));
@@ -236,7 +244,7 @@ final class BatchValidation {
                 .get(outletCode));
         if (outlet.isEmpty()) {
             String outlets = document.outlets().stream().map(PublicPermit.Outlet::code).collect(Collectors.joining(", "));
-            errors.add(new FieldError(path(i, "outletCode"), "UNKNOWN_OUTLET", Message.of(
+            errors.add(new FieldError(paths.of(i, "outletCode"), "UNKNOWN_OUTLET", Message.of(
                     "'" + Printable.of(outletCode) + "' is not an outlet of version " + versionNumber + " of permit "
                             + permit.permitNumber() + " (in force on " + day + "); its outlets: " + outlets,
                     "'" + Printable.of(outletCode) + "'不是许可证" + permit.permitNumber() + "第" + versionNumber + "版（"
@@ -250,7 +258,7 @@ final class BatchValidation {
         if (licensed.isEmpty()) {
             String pollutants = outlet.get().pollutants().stream()
                     .map(p -> p.pollutantCode() + " " + p.pollutantName()).collect(Collectors.joining(", "));
-            errors.add(new FieldError(path(i, "pollutantCode"), "POLLUTANT_NOT_AT_OUTLET", Message.of(
+            errors.add(new FieldError(paths.of(i, "pollutantCode"), "POLLUTANT_NOT_AT_OUTLET", Message.of(
                     "'" + Printable.of(pollutantCode) + "' is neither licensed nor monitored at outlet " + outletCode
                             + " (version " + versionNumber + "); the outlet's pollutants: " + pollutants,
                     "'" + Printable.of(pollutantCode) + "'不是排放口" + outletCode + "（第" + versionNumber
@@ -260,7 +268,7 @@ final class BatchValidation {
         PublicPermit.Limit limit = licensed.get().limit();
         String expectedUnit = limit != null && limit.unit() != null ? limit.unit() : pollutantUnits.get(pollutantCode);
         if (expectedUnit != null && !expectedUnit.equals(unit)) {
-            errors.add(new FieldError(path(i, "unit"), "WRONG_UNIT", Message.of(
+            errors.add(new FieldError(paths.of(i, "unit"), "WRONG_UNIT", Message.of(
                     "must be " + expectedUnit + (limit != null && limit.unit() != null ? ", the unit of the limit" : ", the pollutant's unit")
                             + ", got '" + Printable.of(unit) + "'; convert the value",
                     "应为" + expectedUnit + (limit != null && limit.unit() != null ? "（限值的单位）" : "（该污染物的单位）")
@@ -298,53 +306,53 @@ final class BatchValidation {
         return permit.holding().first() + ".." + permit.holding().last().map(LocalDate::toString).orElse("");
     }
 
-    private static String required(int i, String field, String value, Errors errors) {
+    private String required(int i, String field, String value, Errors errors) {
         if (value == null || value.isEmpty()) {
-            errors.add(new FieldError(path(i, field), "REQUIRED", Message.of("is required", "为必填项")));
+            errors.add(new FieldError(paths.of(i, field), "REQUIRED", Message.of("is required", "为必填项")));
             return null;
         }
         return value;
     }
 
-    private static <E extends Enum<E>> E enumValue(int i, String field, String value, Class<E> type, Errors errors) {
+    private <E extends Enum<E>> E enumValue(int i, String field, String value, Class<E> type, Errors errors) {
         if (value == null || value.isEmpty()) {
-            errors.add(new FieldError(path(i, field), "REQUIRED", Message.of("is required", "为必填项")));
+            errors.add(new FieldError(paths.of(i, field), "REQUIRED", Message.of("is required", "为必填项")));
             return null;
         }
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException unknown) {
             String allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            errors.add(new FieldError(path(i, field), "UNKNOWN_VALUE", Message.of(
+            errors.add(new FieldError(paths.of(i, field), "UNKNOWN_VALUE", Message.of(
                     "'" + Printable.of(value) + "' is not one of " + allowed,
                     "'" + Printable.of(value) + "'不是允许的取值（" + allowed + "）")));
             return null;
         }
     }
 
-    private static OffsetDateTime time(int i, String field, String value, Errors errors) {
+    private OffsetDateTime time(int i, String field, String value, Errors errors) {
         if (value == null) {
             return null;
         }
         try {
             OffsetDateTime time = OffsetDateTime.parse(value);
-            Optional<FieldError> outside = org.epermit.api.common.TimeRange.check(time, path(i, field));
+            Optional<FieldError> outside = org.epermit.api.common.TimeRange.check(time, paths.of(i, field));
             outside.ifPresent(errors::add);
             return outside.isPresent() ? null : time;
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(path(i, field), "FORMAT", Message.of(
+            errors.add(new FieldError(paths.of(i, field), "FORMAT", Message.of(
                     "must be an ISO-8601 date-time with offset such as 2026-11-20T08:00:00+08:00, got '" + Printable.of(value) + "'",
                     "应为带时区的ISO-8601时间（如 2026-11-20T08:00:00+08:00），实际为'" + Printable.of(value) + "'")));
             return null;
         }
     }
 
-    private static BigDecimal number(int i, String value, Errors errors) {
+    private BigDecimal number(int i, String value, Errors errors) {
         if (value == null) {
             return null;
         }
         if (NOT_FINITE.contains(value.toLowerCase(Locale.ROOT))) {
-            errors.add(new FieldError(path(i, "value"), "NOT_FINITE", Message.of(
+            errors.add(new FieldError(paths.of(i, "value"), "NOT_FINITE", Message.of(
                     "must be a finite number, got '" + Printable.of(value) + "'",
                     "应为有限数值，实际为'" + Printable.of(value) + "'")));
             return null;
@@ -355,7 +363,7 @@ final class BatchValidation {
             }
             return new BigDecimal(value);
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(path(i, "value"), "FORMAT", Message.of(
+            errors.add(new FieldError(paths.of(i, "value"), "FORMAT", Message.of(
                     "must be a decimal number such as 24.5, got '" + Printable.of(value) + "'",
                     "应为十进制数（如 24.5），实际为'" + Printable.of(value) + "'")));
             return null;

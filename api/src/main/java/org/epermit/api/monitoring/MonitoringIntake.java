@@ -70,10 +70,24 @@ public class MonitoringIntake {
     public enum Source { JSON, CSV, HJ212 }
 
     /**
-     * A batch read from its body: the records, and those that could not be read at all (a CSV row of the wrong
-     * width), by index.
+     * A batch read from its body: the records, those that could not be read at all (a CSV row of the wrong width) by
+     * index, and how errors name the records' fields.
      */
-    public record Parsed(List<RawRecord> records, Map<Integer, FieldError> unreadable) {
+    public record Parsed(List<RawRecord> records, Map<Integer, FieldError> unreadable, RecordPaths paths) {
+
+        /** Records listed in the body ({@code body.records[i]}). */
+        public Parsed(List<RawRecord> records, Map<Integer, FieldError> unreadable) {
+            this(records, unreadable, RecordPaths.LISTED);
+        }
+    }
+
+    /**
+     * Reads a batch's body once the permit is known: {@code permitId}, and each pollutant's own unit (reference data),
+     * which a body without units (HJ 212) takes its units from.
+     */
+    @FunctionalInterface
+    public interface BodyReader {
+        Uni<Parsed> read(long permitId, Map<String, String> pollutantUnits);
     }
 
     /**
@@ -82,30 +96,38 @@ public class MonitoringIntake {
      * Answers 201 when the batch stored something, 200 when every record was already stored (a resend).
      */
     public Uni<Response> receive(Caller caller, String permitNumber, Source source, Supplier<Parsed> parse) {
-        return access.require(caller, WRITE_SCOPE, permitNumber).flatMap(permitId -> {
-            Parsed parsed = parse.get();
-            checkSize(parsed.records().size());
-            return versions.load(permitId).flatMap(found -> reference.pollutants().flatMap(pollutants -> {
-                var permit = found.orElseThrow(() -> PermitAccess.notFound(permitNumber));
-                Map<String, String> units = pollutants.items().stream()
-                        .collect(Collectors.toMap(ReferenceData.Pollutant::code, ReferenceData.Pollutant::unit));
-                OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-                BatchValidation.Valid valid = new BatchValidation(permit, units, now, zone, config.maxListedErrors())
-                        .check(parsed.records(), parsed.unreadable());
-                return store(caller, permitId, permitNumber, source, now, parsed.records().size(), valid);
-            }));
-        });
+        return receive(caller, permitNumber, source, (permitId, units) -> Uni.createFrom().item(parse));
+    }
+
+    /** As {@link #receive(Caller, String, Source, Supplier)}, for a body that needs the permit to be read. */
+    public Uni<Response> receive(Caller caller, String permitNumber, Source source, BodyReader reader) {
+        return access.require(caller, WRITE_SCOPE, permitNumber).flatMap(permitId -> reference.pollutants()
+                .flatMap(pollutants -> {
+                    Map<String, String> units = pollutants.items().stream()
+                            .collect(Collectors.toMap(ReferenceData.Pollutant::code, ReferenceData.Pollutant::unit));
+                    return reader.read(permitId, units).flatMap(parsed -> {
+                        checkSize(parsed.records().size());
+                        return versions.load(permitId).flatMap(found -> {
+                            var permit = found.orElseThrow(() -> PermitAccess.notFound(permitNumber));
+                            OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+                            BatchValidation.Valid valid = new BatchValidation(permit, units, now, zone,
+                                    config.maxListedErrors(), parsed.paths()).check(parsed.records(), parsed.unreadable());
+                            return store(caller, permitId, permitNumber, source, now, parsed.records().size(), valid,
+                                    parsed.paths());
+                        });
+                    });
+                }));
     }
 
     private Uni<Response> store(Caller caller, long permitId, String permitNumber, Source source, OffsetDateTime now, int received,
-                                BatchValidation.Valid valid) {
+                                BatchValidation.Valid valid, RecordPaths paths) {
         UUID batchId = UUID.randomUUID();
         List<ValidRecord> toStore = valid.records();
         return writes.run(tx -> records.insert(tx, permitId, now, batchId, source.name(), toStore).flatMap(stored -> {
             Uni<Void> checked = stored.inserted() == toStore.size() ? Uni.createFrom().voidItem()
                     : records.conflicts(tx, permitId, toStore, config.maxListedErrors()).map(conflicts -> {
                         if (conflicts.total() > 0) {
-                            throw conflict(conflicts);
+                            throw conflict(conflicts, paths);
                         }
                         return null;
                     });
@@ -141,9 +163,9 @@ public class MonitoringIntake {
         }
     }
 
-    private static ApiException conflict(MonitoringRecords.Conflicts conflicts) {
+    private static ApiException conflict(MonitoringRecords.Conflicts conflicts, RecordPaths paths) {
         List<FieldError> errors = conflicts.listed().stream().map(c -> new FieldError(
-                BatchValidation.path(c.index(), "value"), "DIFFERS_FROM_STORED", Message.of(
+                paths.of(c.index(), "value"), "DIFFERS_FROM_STORED", Message.of(
                 "a record with this outlet, pollutant, kind, averaging and from is stored with value " + c.storedValue()
                         + " " + c.storedUnit() + ", flag " + c.storedFlag() + ", to " + c.storedTo(),
                 "已存在排放口、污染物、监测方式、均值类型和开始时间相同的记录，其数值为" + c.storedValue() + " " + c.storedUnit()

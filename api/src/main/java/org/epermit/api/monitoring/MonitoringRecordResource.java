@@ -58,9 +58,12 @@ public class MonitoringRecordResource {
     private final CurrentCaller caller;
     private final ObjectMapper json;
     private final MonitoringConfig config;
+    private final MonitoringDevices devices;
 
     public MonitoringRecordResource(MonitoringIntake intake, RecordListing listing, PermitAccess access,
-                                    CurrentCaller caller, ObjectMapper json, MonitoringConfig config) {
+                                    CurrentCaller caller, ObjectMapper json, MonitoringConfig config,
+                                    MonitoringDevices devices) {
+        this.devices = devices;
         this.intake = intake;
         this.listing = listing;
         this.access = access;
@@ -70,12 +73,17 @@ public class MonitoringRecordResource {
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, RecordListing.TEXT_CSV})
+    @Consumes({MediaType.APPLICATION_JSON, RecordListing.TEXT_CSV, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "sendMonitoringRecords", summary = "Send a batch of monitoring records",
             description = "Up to 10,000 records for one permit, as JSON ({\"records\": [...]}) or as CSV (text/csv, "
                     + "UTF-8 with or without a BOM; the header names the JSON fields: outletCode,pollutantCode,kind,"
-                    + "averaging,from,value,unit and optionally to,flag, in any order). Each record is checked against "
+                    + "averaging,from,value,unit and optionally to,flag, in any order), or as HJ 212-2017 packets (text/plain, "
+                    + "one packet per line: CN 2011 real-time, 2051 minute, 2061 hourly, 2031 daily data; each packet's "
+                    + "length and CRC checked, its MN routed to the outlet the device is registered to, each pollutant's "
+                    + "-ZsAvg (else -Avg; -ZsRtd/-Rtd for real-time) recorded as AUTOMATIC in the code's HJ 212 unit, its "
+                    + "-Flag mapped to our flags; a packet that cannot be read or routed is listed as body.packets[p]). "
+                    + "Each record is checked against "
                     + "the permit version in force on its day (China time): the outlet, the pollutants licensed or "
                     + "monitored there, the limit's unit, the window, the permit's holding. All or nothing: one invalid "
                     + "record refuses the batch (422), a record whose outlet, pollutant, kind, averaging and start are "
@@ -88,28 +96,39 @@ public class MonitoringRecordResource {
             @Content(mediaType = RecordListing.TEXT_CSV, schema = @Schema(type = SchemaType.STRING,
                     description = "CSV: a header line, then one record per line"),
                     example = "outletCode,pollutantCode,kind,averaging,from,value,unit,flag\n"
-                            + "DA001,a21026,AUTOMATIC,HOURLY,2026-11-20T08:00:00+08:00,24.5,mg/m3,VALID\n")})
+                            + "DA001,a21026,AUTOMATIC,HOURLY,2026-11-20T08:00:00+08:00,24.5,mg/m3,VALID\n"),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
+                    description = "HJ 212-2017 packets, one per line (CRLF or LF)"),
+                    example = "##0170QN=20261120090000123;ST=31;CN=2061;PW=123456;MN=010000A8900016F000169DC0;Flag=4;"
+                            + "CP=&&DataTime=20261120080000;a21026-Avg=24.5,a21026-Flag=N;a21002-Avg=80.2,a21002-Flag=N&&7580\n")})
     @APIResponse(responseCode = "201", description = "Stored: at least one record was new",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonitoringRecordView.BatchReceipt.class)))
     @APIResponse(responseCode = "200", description = "Nothing new: every record was already stored as sent",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonitoringRecordView.BatchReceipt.class)))
     @APIResponse(responseCode = "400", description = "The permit number is malformed (INVALID_PERMIT_NUMBER); the body is "
-            + "not JSON or CSV of the documented shape, a CSV header names an unknown column or lacks one, or the batch "
+            + "not JSON, CSV or HJ 212 of the documented shape, a CSV header names an unknown column or lacks one, or the batch "
             + "is empty or too large (VALIDATION_FAILED)")
     @APIResponse(responseCode = "403", description = "No filings:write scope or delegation without it (INSUFFICIENT_SCOPE), "
             + "not delegated (NOT_DELEGATED)")
     @APIResponse(responseCode = "404", description = "No permit has this number (PERMIT_NOT_FOUND)")
     @APIResponse(responseCode = "409", description = "Records differ from those stored for the same window "
             + "(MONITORING_RECORD_CONFLICT), each listed with the stored value; or the Idempotency-Key is in use (IDEMPOTENCY_IN_PROGRESS)")
-    @APIResponse(responseCode = "415", description = "The body is neither application/json nor text/csv (UNSUPPORTED_MEDIA_TYPE)")
+    @APIResponse(responseCode = "415", description = "The body is not application/json, text/csv or text/plain (UNSUPPORTED_MEDIA_TYPE)")
     @APIResponse(responseCode = "422", description = "Records fail the permit's terms (MONITORING_RECORDS_INVALID), each "
-            + "failing field listed as body.records[i].field with its code; or the Idempotency-Key was used for another "
+            + "failing field listed as body.records[i].field with its code (HJ 212: body.packets[p] and the packet's field, "
+            + "e.g. body.packets[2].CRC, body.packets[0].MN, body.packets[1].CP.a21026-Avg); or the Idempotency-Key was used for another "
             + "request (IDEMPOTENCY_CONFLICT)")
     public Uni<Response> send(@Parameter(ref = SharedParameters.PERMIT_NUMBER) @PathParam("permitNumber") String permitNumber,
                               @Context HttpHeaders headers, String body) {
         Caller who = caller.required();
         PermitNumber number = PermitNumber.parse(permitNumber, "path.permitNumber");
-        boolean csv = headers.getMediaType() != null && headers.getMediaType().isCompatible(MediaType.valueOf(RecordListing.TEXT_CSV));
+        MediaType type = headers.getMediaType();
+        if (type != null && type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+            return intake.receive(who, number.value(), MonitoringIntake.Source.HJ212, (permitId, units) ->
+                    devices.outletsByDevice(permitId).map(outlets -> Hj212Batch.read(body, outlets, units,
+                            config.maxBatchRecords(), config.maxListedErrors())));
+        }
+        boolean csv = type != null && type.isCompatible(MediaType.valueOf(RecordListing.TEXT_CSV));
         return intake.receive(who, number.value(), csv ? MonitoringIntake.Source.CSV : MonitoringIntake.Source.JSON,
                 () -> csv ? fromCsv(body) : fromJson(body));
     }

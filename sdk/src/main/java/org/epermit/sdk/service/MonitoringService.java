@@ -23,7 +23,7 @@ import org.epermit.sdk.param.MonitoringRecordSearchParams;
 
 /**
  * Self-monitoring data (自行监测数据) of the permits the caller files for (scope {@code filings:write}): batches of
- * records as JSON or CSV, reading them back, and the monitoring devices (HJ 212 MN) registered to a permit's outlets.
+ * records as JSON, CSV or HJ 212-2017 packets, reading them back, and the monitoring devices (HJ 212 MN) registered to a permit's outlets.
  * Reached through {@link org.epermit.sdk.EPermitClient#monitoring()}.
  *
  * <p>A batch holds 1 to 10,000 records and is accepted or refused whole: one invalid record refuses it with a
@@ -147,8 +147,53 @@ public interface MonitoringService {
         }
     }
 
-    // HJ 212-2017 packets (text/plain) join here as sendHj212(permitNumber, packets[, options]) once the contract
-    // has their operation: the packets' MN routes them to the devices registered below.
+    /**
+     * Sends HJ 212-2017 packets ({@code text/plain}) as one batch, as an online monitoring station's data logger frames
+     * them: {@code ##}, the 4-digit length, the data segment, the CRC16, one packet per line. Data uploads only
+     * ({@code CN} 2011 real-time, 2051 minute, 2061 hourly, 2031 daily). Each packet's {@code MN} must be registered to
+     * an outlet of the permit ({@link #registerDevice}); each pollutant value becomes an {@code AUTOMATIC} record.
+     * A packet that cannot be read or routed refuses the batch with a
+     * {@link org.epermit.sdk.errors.ValidationException} naming it as {@code body.packets[p]} (e.g.
+     * {@code body.packets[2].CRC}, {@code body.packets[0].MN}).
+     *
+     * @param permitNumber the permit number
+     * @param packets      the packets, each with or without its CRLF; together at most 10,000 pollutant values
+     * @return what the batch did
+     */
+    @OperationId("sendMonitoringRecords")
+    default MonitoringBatchReceipt sendHj212(String permitNumber, List<String> packets) {
+        return sendHj212(permitNumber, packets, RequestOptions.none());
+    }
+
+    /**
+     * Sends HJ 212-2017 packets as one batch, with options.
+     *
+     * @param permitNumber the permit number
+     * @param packets      the packets, each with or without its CRLF
+     * @param options      options for this call
+     * @return what the batch did
+     */
+    @OperationId("sendMonitoringRecords")
+    default MonitoringBatchReceipt sendHj212(String permitNumber, List<String> packets, RequestOptions options) {
+        Objects.requireNonNull(packets, "packets");
+        StringBuilder body = new StringBuilder();
+        for (String packet : packets) {
+            Objects.requireNonNull(packet, "packet");
+            body.append(packet.strip()).append("\r\n");
+        }
+        return sendHj212(permitNumber, body.toString(), options);
+    }
+
+    /**
+     * Sends a body of HJ 212-2017 packets, one per line (CRLF or LF), as one batch.
+     *
+     * @param permitNumber the permit number
+     * @param packets      the packets, one per line
+     * @param options      options for this call
+     * @return what the batch did
+     */
+    @OperationId("sendMonitoringRecords")
+    MonitoringBatchReceipt sendHj212(String permitNumber, String packets, RequestOptions options);
 
     /**
      * Lists a permit's records in time order, fetching pages lazily.

@@ -22,6 +22,8 @@ public final class DefaultMonitoringService implements MonitoringService {
 
     /** The media type of a CSV batch. */
     static final String CSV = "text/csv";
+    /** HJ 212-2017 packets travel as plain text, one per line. */
+    static final String HJ212 = "text/plain";
 
     private final Transport transport;
     private final LocalChecks checks;
@@ -50,6 +52,14 @@ public final class DefaultMonitoringService implements MonitoringService {
         String number = checks.permitNumber(permitNumber);
         Objects.requireNonNull(csv, "csv");
         return transport.call(ApiRequest.post("/v1/permits/{permitNumber}/monitoring-records", number).text(CSV, csv),
+                MonitoringBatchReceipt.class, options);
+    }
+
+    @Override
+    public MonitoringBatchReceipt sendHj212(String permitNumber, String packets, RequestOptions options) {
+        String number = checks.permitNumber(permitNumber);
+        Objects.requireNonNull(packets, "packets");
+        return transport.call(ApiRequest.post("/v1/permits/{permitNumber}/monitoring-records", number).text(HJ212, packets),
                 MonitoringBatchReceipt.class, options);
     }
 
