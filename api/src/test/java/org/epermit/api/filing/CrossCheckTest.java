@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import org.epermit.api.client.ClientRegistry;
 import org.epermit.api.gateway.TestClients;
 import org.epermit.api.testing.Db;
-import org.epermit.api.testing.DelegationTimes;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -56,11 +55,7 @@ class CrossCheckTest {
     }
 
     String vendorFor(Row p) {
-        var vendor = TestClients.vendor(registry);
-        given().header("X-API-Key", TestClients.admin(registry).apiKey()).contentType("application/json").body("""
-                        {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "permitNumbers": ["%s"], "scopes": ["permits:read", "filings:write"], "validTo": "%s"}"""
-                        .formatted(p.getString("credit_code"), vendor.client().id(), p.getString("permit_number"), DelegationTimes.inAYear()))
-                .post("/v1/delegations").then().statusCode(201);
+        var vendor = TestClients.filingVendor(registry, p.getString("credit_code"), p.getString("permit_number"));
         return vendor.apiKey();
     }
 

@@ -12,7 +12,6 @@ import org.epermit.api.client.ClientRegistry;
 import org.epermit.api.client.ClientRequests.CreatedClient;
 import org.epermit.api.gateway.TestClients;
 import org.epermit.api.testing.Db;
-import org.epermit.api.testing.DelegationTimes;
 import org.epermit.sdk.receipt.ReceiptClaims;
 import org.epermit.sdk.receipt.ReceiptVerificationException;
 import org.epermit.sdk.receipt.ReceiptVerifier;
@@ -62,12 +61,7 @@ class ExecutionReportFilingTest {
     }
 
     CreatedClient delegatedVendor(String[] permit) {
-        CreatedClient vendor = TestClients.vendor(registry);
-        given().header("X-API-Key", TestClients.admin(registry).apiKey()).contentType("application/json").body("""
-                        {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "permitNumbers": ["%s"], "scopes": ["permits:read", "filings:write"], "validTo": "%s"}"""
-                        .formatted(permit[1], vendor.client().id(), permit[0], DelegationTimes.inAYear()))
-                .post("/v1/delegations").then().statusCode(201);
-        return vendor;
+        return TestClients.filingVendor(registry, permit[1], permit[0]);
     }
 
     static ObjectNode blank(String key, String permit, String type, String period) {

@@ -4,6 +4,7 @@ import org.epermit.api.client.ClientRegistry;
 import org.epermit.api.client.ClientRequests.CreatedClient;
 import org.epermit.api.client.ClientRequests.NewClient;
 import org.epermit.api.gateway.auth.ApiKeyFormat;
+import org.epermit.api.testing.DelegationTimes;
 
 import java.util.List;
 import java.util.UUID;
@@ -45,6 +46,20 @@ public final class TestClients {
     public static CreatedClient vendor(ClientRegistry registry) {
         return registry.create(new NewClient("Test vendor " + UUID.randomUUID(), "测试环保服务有限公司", "ops@example.cn",
                 List.of("vendor"), List.of("permits:read", "filings:write"), null, null, "standard", null)).await().indefinitely();
+    }
+
+    /**
+     * A new vendor delegated permit {@code permitNumber} of the enterprise {@code creditCode} with permits:read and
+     * filings:write for a year, through the API (an administrator's delegation): a vendor as it files in production.
+     */
+    public static CreatedClient filingVendor(ClientRegistry registry, String creditCode, String permitNumber) {
+        CreatedClient vendor = vendor(registry);
+        io.restassured.RestAssured.given().header("X-API-Key", admin(registry).apiKey()).contentType("application/json")
+                .body("""
+                        {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "permitNumbers": ["%s"],                         "scopes": ["permits:read", "filings:write"], "validTo": "%s"}"""
+                        .formatted(creditCode, vendor.client().id(), permitNumber, DelegationTimes.inAYear()))
+                .post("/v1/delegations").then().statusCode(201);
+        return vendor;
     }
 
     /**
