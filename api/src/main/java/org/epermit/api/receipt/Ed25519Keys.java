@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.EdECPublicKey;
 import java.security.spec.NamedParameterSpec;
@@ -18,9 +17,11 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * Ed25519 keys as configuration writes them and as a JWK (RFC 8037) publishes them, with the JDK's own implementation.
+ * Ed25519 keys as configuration writes them and as a JWK (RFC 8037) publishes them: the JDK reads and writes the keys,
+ * BouncyCastle signs and verifies.
  * Messages never contain key material.
  */
 final class Ed25519Keys {
@@ -103,26 +104,35 @@ final class Ed25519Keys {
         }
     }
 
+    /**
+     * Signs with BouncyCastle's RFC 8032 implementation: the JDK 17 one costs about 0.6 ms a signature, ten times
+     * more, and every accepted filing is signed in its write. The signatures are the same (Ed25519 is deterministic).
+     */
     static byte[] sign(PrivateKey key, byte[] input) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(key);
-            signature.update(input);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
-        }
+        byte[] seed = seed(key);
+        byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(seed, 0, input, 0, input.length, signature, 0);
+        Arrays.fill(seed, (byte) 0);
+        return signature;
     }
 
     static boolean verify(PublicKey key, byte[] input, byte[] signatureBytes) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initVerify(key);
-            signature.update(input);
-            return signature.verify(signatureBytes);
-        } catch (GeneralSecurityException e) {
+        if (signatureBytes == null || signatureBytes.length != Ed25519.SIGNATURE_SIZE) {
             return false;
         }
+        return Ed25519.verify(signatureBytes, 0, raw(key), 0, input, 0, input.length);
+    }
+
+    private static byte[] seed(PrivateKey key) {
+        if (!(key instanceof EdECPrivateKey edec)) {
+            throw new IllegalStateException("not an Ed25519 private key");
+        }
+        return edec.getBytes().orElseThrow(() -> new IllegalStateException("the Ed25519 key holds no private key bytes"));
+    }
+
+    /** The 32-byte encoded point of an Ed25519 public key (RFC 8032 5.1.5), from its SubjectPublicKeyInfo. */
+    private static byte[] raw(PublicKey key) {
+        return Base64.getUrlDecoder().decode(x(key));
     }
 
     /**

@@ -59,12 +59,18 @@ class MonitoringHj212Test {
         return "MN" + UUID.randomUUID().toString().replace("-", "").substring(0, 22).toUpperCase();
     }
 
-    private String registerDevice(String key, Target t) {
+    /** A demo permit's station: the enterprise's key, and a device registered to the permit's outlet. */
+    private record Station(Target t, String key, String mn) {
+    }
+
+    private Station station(int nth) {
+        Target t = MonitoringTestData.hourlyAir(pool, nth);
+        String key = TestClients.enterprise(registry, t.creditCode()).apiKey();
         String mn = newMn();
         given().header("X-API-Key", key).contentType("application/json")
                 .body("{\"mn\": \"" + mn + "\", \"outletCode\": \"" + t.outlet() + "\"}")
                 .post("/v1/permits/{n}/monitoring-devices", t.permitNumber()).then().statusCode(201);
-        return mn;
+        return new Station(t, key, mn);
     }
 
     private static ValidatableResponse send(String key, Target t, String body) {
@@ -74,9 +80,10 @@ class MonitoringHj212Test {
 
     @Test
     void packets_of_every_data_command_become_records_of_the_registered_outlet_with_exceedances_marked() {
-        Target t = MonitoringTestData.hourlyAir(pool, 50);
-        String key = TestClients.enterprise(registry, t.creditCode()).apiKey();
-        String mn = registerDevice(key, t);
+        Station station = station(50);
+        Target t = station.t();
+        String key = station.key();
+        String mn = station.mn();
         String p = t.pollutant();
         String above = t.max().add(BigDecimal.TEN).toPlainString();
         String within = t.max().divide(BigDecimal.valueOf(2)).toPlainString();
@@ -118,9 +125,10 @@ class MonitoringHj212Test {
 
     @Test
     void each_flag_of_table_8_is_stored_as_its_record_flag_and_only_valid_data_can_exceed() {
-        Target t = MonitoringTestData.hourlyAir(pool, 51);
-        String key = TestClients.enterprise(registry, t.creditCode()).apiKey();
-        String mn = registerDevice(key, t);
+        Station station = station(51);
+        Target t = station.t();
+        String key = station.key();
+        String mn = station.mn();
         String p = t.pollutant();
         String above = t.max().add(BigDecimal.TEN).toPlainString();
         List<String> flags = List.of("N", "F", "M", "S", "D", "C", "T", "B");
@@ -136,9 +144,10 @@ class MonitoringHj212Test {
 
     @Test
     void a_packet_that_fails_its_crc_or_names_an_unregistered_device_refuses_the_batch_by_its_index() {
-        Target t = MonitoringTestData.hourlyAir(pool, 52);
-        String key = TestClients.enterprise(registry, t.creditCode()).apiKey();
-        String mn = registerDevice(key, t);
+        Station station = station(52);
+        Target t = station.t();
+        String key = station.key();
+        String mn = station.mn();
         String p = t.pollutant();
         String good = packet("2061", mn, hour(3, 8), p + "-Avg=1.5," + p + "-Flag=N");
         String damaged = packet("2061", mn, hour(3, 9), p + "-Avg=1.5," + p + "-Flag=N").replace("-Avg=1.5", "-Avg=9.5");
@@ -160,9 +169,10 @@ class MonitoringHj212Test {
 
     @Test
     void a_record_from_a_sound_packet_that_fails_the_permit_is_named_by_the_packet_field_it_came_from() {
-        Target t = MonitoringTestData.hourlyAir(pool, 53);
-        String key = TestClients.enterprise(registry, t.creditCode()).apiKey();
-        String mn = registerDevice(key, t);
+        Station station = station(53);
+        Target t = station.t();
+        String key = station.key();
+        String mn = station.mn();
         String p = t.pollutant();
         String notHere = Db.strings(pool, "SELECT code FROM pollutant WHERE code LIKE 'a%' AND NOT is_flow ORDER BY code").stream()
                 .filter(c -> !t.pollutantsAtOutlet().contains(c)).findFirst().orElseThrow();
