@@ -24,4 +24,25 @@ public interface MonitoringConfig {
      */
     @WithDefault("P5D")
     Duration publicDelay();
+
+    /** The yearly partitions of monitoring_record (V16): each year's created before it starts. */
+    Partitions partitions();
+
+    interface Partitions {
+        /** Whether this instance runs the job (several may: one at a time creates, under an advisory lock). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How many years after the current one have their partition made ready. */
+        @WithDefault("1")
+        int yearsAhead();
+
+        /** How often the job checks. */
+        @WithDefault("PT12H")
+        Duration every();
+
+        /** How long after the start the first check comes. */
+        @WithDefault("PT20S")
+        Duration firstRunAfter();
+    }
 }
