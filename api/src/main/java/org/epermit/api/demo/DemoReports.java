@@ -113,7 +113,8 @@ final class DemoReports {
                         }
                     }
                 } else {
-                    long window = ChronoUnit.DAYS.between(owed.covers().last(), owed.due());
+                    // filed after the period's end (not merely after the days held, where the holding ended early)
+                    long window = ChronoUnit.DAYS.between(owed.period().last(), owed.due());
                     filedOn = owed.due().minusDays(rnd.nextInt((int) Math.min(20, Math.max(1, window))));
                 }
                 emitReport(rnd, permit, owed, filedOn, batch);
