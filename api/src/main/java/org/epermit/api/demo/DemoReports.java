@@ -158,13 +158,13 @@ final class DemoReports {
 
         // declared exceedances (KEY permits): an hour above an upper limit at a main outlet
         List<Exceedance> exceedances = new ArrayList<>();
-        List<Pollutant[]> limited = new ArrayList<>();
-        List<String> limitedOutlets = new ArrayList<>();
+        record Limited(String outlet, Pollutant pollutant) {
+        }
+        List<Limited> limited = new ArrayList<>();
         for (Outlet o : permit.outlets()) {
             for (Pollutant p : o.pollutants()) {
                 if (p.limit() != null && p.limit().value() != null && o.kind().equals("MAIN")) {
-                    limited.add(new Pollutant[]{p});
-                    limitedOutlets.add(o.code());
+                    limited.add(new Limited(o.code(), p));
                 }
             }
         }
@@ -172,13 +172,13 @@ final class DemoReports {
             int n = 1 + rnd.nextInt(2);
             long hours = ChronoUnit.HOURS.between(owed.covers().first().atStartOfDay(CHINA), owed.covers().last().plusDays(1).atStartOfDay(CHINA));
             for (int k = 0; k < n; k++) {
-                int pick = rnd.nextInt(limited.size());
-                Pollutant p = limited.get(pick)[0];
+                Limited chosen = limited.get(rnd.nextInt(limited.size()));
+                Pollutant p = chosen.pollutant();
                 OffsetDateTime from = owed.covers().first().atStartOfDay(CHINA).plusHours(rnd.nextLong(Math.max(1, hours - 2))).toOffsetDateTime();
                 BigDecimal max = p.limit().value();
                 BigDecimal measured = max.multiply(BigDecimal.valueOf(rnd.nextDouble(1.1, 1.6))).setScale(2, RoundingMode.HALF_UP)
                         .stripTrailingZeros();
-                exceedances.add(new Exceedance(limitedOutlets.get(pick), p.code(), from, from.plusHours(1 + rnd.nextInt(2)), measured,
+                exceedances.add(new Exceedance(chosen.outlet(), p.code(), from, from.plusHours(1 + rnd.nextInt(2)), measured,
                         max, REASONS.get(rnd.nextInt(REASONS.size())), "已立即检修并恢复正常运行，向生态环境主管部门报告。"));
             }
             findings.add(finding(FilingCode.EXCEEDANCES_DECLARED, "/exceedances", "The report declares " + exceedances.size()
