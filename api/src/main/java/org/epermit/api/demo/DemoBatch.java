@@ -28,10 +28,27 @@ final class DemoBatch {
     final CopyBuffer events = new CopyBuffer("permit_event",
             "id, permit_id, version, event_type, occurred_on, authority, description");
 
+    final CopyBuffer reports = new CopyBuffer("execution_report",
+            "id, permit_id, report_type, period, covers_from, covers_to, due_date, status, first_submitted_at, days_late, "
+                    + "current_version, stoppage, exceedance_count, version");
+    final CopyBuffer reportVersions = new CopyBuffer("execution_report_version",
+            "report_id, number, content, content_sha256, findings, permit_versions, submitted_at, submitted_by, "
+                    + "after_deadline, receipt, source");
+    final CopyBuffer reportEmissions = new CopyBuffer("execution_report_emission",
+            "report_id, pollutant_code, actual_t, licensed_t, method");
+    final CopyBuffer devices = new CopyBuffer("monitoring_device",
+            "mn, permit_id, outlet_code, registered_at, registered_by");
+    final CopyBuffer monitoringBatches = new CopyBuffer("monitoring_batch",
+            "id, permit_id, source, received_at, client_id, received, inserted, duplicates, exceedances");
+    final CopyBuffer monitoringRecords = new CopyBuffer("monitoring_record",
+            "permit_id, permit_version, outlet_code, pollutant_code, kind, averaging, measured_from, measured_to, value, "
+                    + "unit, flag, exceedance, limit_min, limit_max, received_at, batch_id, source, device_mn");
+
     int permitCount;
 
     List<CopyBuffer> inLoadOrder() {
         return List.of(enterprises, permits, secondaryIndustries, outlets, outletPollutants, annualQuantities,
-                reportObligations, versions, events);
+                reportObligations, versions, events, reports, reportVersions, reportEmissions, devices, monitoringBatches,
+                monitoringRecords);
     }
 }

@@ -25,6 +25,19 @@ public interface DemoConfig {
     /** The date the data is generated "as of" (statuses, expiries). Defaults to today. */
     Optional<LocalDate> asOf();
 
+    /**
+     * How many calendar years of execution reports to generate, up to the as-of date's (2: the periods ending last
+     * year and this year whose deadline has passed); 0 generates none.
+     */
+    @WithDefault("2")
+    int reportYears();
+
+    /**
+     * How many KEY permits get monitoring devices and 30 days of hourly records before the as-of date; 0 gives none.
+     */
+    @WithDefault("20")
+    int monitoringPermits();
+
     /** Exit once the data is loaded (the {@code load-demo} command). */
     @WithDefault("false")
     boolean exitAfterLoad();

@@ -1,5 +1,6 @@
 package org.epermit.api.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
@@ -9,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.epermit.api.permit.PermitLifecycleConfig;
 import org.epermit.api.permit.PermitNumberConfig;
+import org.epermit.api.permit.reporting.ReportSchedule;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -21,7 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads the demo data set into an empty database, through PostgreSQL's bulk path: in one transaction it sets the
@@ -34,7 +38,8 @@ public class DemoDataLoader {
     /** The tables the demo fills; their indexes and foreign keys are rebuilt after the load. */
     private static final List<String> TABLES = List.of("enterprise", "permit", "permit_secondary_industry", "permit_outlet",
             "permit_outlet_pollutant", "permit_annual_quantity", "permit_report_obligation", "permit_version",
-            "permit_event");
+            "permit_event", "execution_report", "execution_report_version", "execution_report_emission", "monitoring_device",
+            "monitoring_batch");
     private static final int ENTERPRISES_PER_BATCH = 5_000;
 
     private final AgroalDataSource dataSource;
@@ -42,10 +47,14 @@ public class DemoDataLoader {
     private final PermitNumberConfig permitNumbers;
     private final PermitLifecycleConfig lifecycle;
     private final Clock clock;
+    private final ReportSchedule schedule;
+    private final ObjectMapper json;
 
     @Inject
     public DemoDataLoader(AgroalDataSource dataSource, DemoConfig config, PermitNumberConfig permitNumbers,
-                          PermitLifecycleConfig lifecycle, Clock clock) {
+                          PermitLifecycleConfig lifecycle, Clock clock, ReportSchedule schedule, ObjectMapper json) {
+        this.schedule = schedule;
+        this.json = json;
         this.dataSource = dataSource;
         this.config = config;
         this.permitNumbers = permitNumbers;
@@ -64,8 +73,10 @@ public class DemoDataLoader {
             LocalDate asOf = config.asOf().orElse(LocalDate.now(clock));
             long started = System.nanoTime();
             LoadResult result = load(config.permits(), config.seed(), asOf);
-            Log.infof("Demo data: loaded %,d permits of %,d enterprises (seed %d, as of %s) in %s",
-                    result.permits(), result.enterprises(), config.seed(), asOf,
+            Log.infof("Demo data: loaded %,d permits of %,d enterprises, %,d execution reports (%d years), monitoring data of "
+                            + "%d permits (%,d records) (seed %d, as of %s) in %s",
+                    result.permits(), result.enterprises(), result.reports(), config.reportYears(), result.monitoredPermits(),
+                    result.monitoringRecords(), config.seed(), asOf,
                     Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0 + " s");
         }
         if (config.exitAfterLoad()) {
@@ -73,7 +84,7 @@ public class DemoDataLoader {
         }
     }
 
-    public record LoadResult(long enterprises, long permits) {
+    public record LoadResult(long enterprises, long permits, long reports, int monitoredPermits, long monitoringRecords) {
     }
 
     long countPermits() throws SQLException {
@@ -119,9 +130,11 @@ public class DemoDataLoader {
             }
         }
         DemoReferenceData reference = DemoReferenceData.read(connection);
+        DemoReports reports = new DemoReports(schedule, json, seed, asOf, config.reportYears());
+        DemoMonitoring monitoring = new DemoMonitoring(seed, asOf, config.monitoringPermits(), pollutantUnits(connection));
         DemoGenerator generator = new DemoGenerator(reference, Vocabulary.load(), seed, asOf,
                 lifecycle.cancelExpiredAfter(), Character.toUpperCase(permitNumbers.permitLetter()),
-                Character.toUpperCase(permitNumbers.registrationLetter()));
+                Character.toUpperCase(permitNumbers.registrationLetter()), reports, monitoring);
         List<String> restore = setAsideIndexesAndForeignKeys(connection);
 
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -145,12 +158,13 @@ public class DemoDataLoader {
                 in.endCopy();
             }
         }
-        phase = logPhase("generated and copied the rows", phase);
+        phase = logPhase("generated and copied the rows (" + reports.reports() + " execution reports, "
+                + monitoring.records() + " monitoring records)", phase);
         try (Statement st = connection.createStatement()) {
             for (String ddl : restore) {
                 st.execute(ddl);
             }
-            for (String table : List.of("enterprise", "permit", "permit_outlet", "permit_event")) {
+            for (String table : List.of("enterprise", "permit", "permit_outlet", "permit_event", "execution_report")) {
                 st.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
                         + "(SELECT coalesce(max(id), 0) + 1 FROM " + table + "), false)");
             }
@@ -179,7 +193,17 @@ public class DemoDataLoader {
             st.execute("ANALYZE permit_version");
             logPhase("froze the documents of superseded versions", phase);
         }
-        return new LoadResult(enterprises, loaded);
+        return new LoadResult(enterprises, loaded, reports.reports(), monitoring.permits(), monitoring.records());
+    }
+
+    private static Map<String, String> pollutantUnits(Connection connection) throws SQLException {
+        Map<String, String> units = new HashMap<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT code, unit FROM pollutant")) {
+            while (rs.next()) {
+                units.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return units;
     }
 
     private static long logPhase(String what, long since) {

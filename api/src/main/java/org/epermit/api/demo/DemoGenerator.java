@@ -8,6 +8,8 @@ import org.epermit.api.demo.DemoReferenceData.Region;
 import org.epermit.api.demo.DemoReferenceData.ReportDefault;
 import org.epermit.api.demo.DemoReferenceData.StandardTable;
 import org.epermit.api.demo.Vocabulary.IndustryShare;
+import org.epermit.api.permit.reporting.ReportObligation;
+import org.epermit.api.permit.reporting.ReportType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Deterministic demo data: the same seed, as-of date and size give the same rows, whatever the batch size. Each
@@ -68,6 +71,9 @@ final class DemoGenerator {
     private final char permitLetter;
     private final char registrationLetter;
 
+    private final DemoReports reports;
+    private final DemoMonitoring monitoring;
+
     private long nextPermitId = 1;
     private long nextOutletId = 1;
     private long nextEventId = 1;
@@ -78,6 +84,17 @@ final class DemoGenerator {
      */
     DemoGenerator(DemoReferenceData reference, Vocabulary words, long seed, LocalDate asOf, Period cancelExpiredAfter,
                   char permitLetter, char registrationLetter) {
+        this(reference, words, seed, asOf, cancelExpiredAfter, permitLetter, registrationLetter, null, null);
+    }
+
+    /**
+     * @param reports    the execution reports of the permits, or null for none
+     * @param monitoring the monitoring data of some KEY permits, or null for none
+     */
+    DemoGenerator(DemoReferenceData reference, Vocabulary words, long seed, LocalDate asOf, Period cancelExpiredAfter,
+                  char permitLetter, char registrationLetter, DemoReports reports, DemoMonitoring monitoring) {
+        this.reports = reports;
+        this.monitoring = monitoring;
         this.reference = reference;
         this.words = words;
         this.seed = seed;
@@ -135,12 +152,13 @@ final class DemoGenerator {
         int permits = Math.min(maxPermits, rnd.nextInt(100) < 85 ? 1 : rnd.nextInt(100) < 80 ? 2 : 3);
         for (int serial = 1; serial <= permits; serial++) {
             Region site = serial == 1 ? home : sites.get(rnd.nextInt(sites.size()));
-            emitPermit(rnd, batch, enterpriseId, creditCode, name, site, industry, serial, lat, lon);
+            emitPermit(rnd, batch, enterpriseId, creditCode, name, site, industry, serial, lat, lon, legal);
         }
     }
 
     private void emitPermit(SplittableRandom rnd, DemoBatch batch, long enterpriseId, String creditCode,
-                            String enterpriseName, Region site, IndustryShare industry, int serial, double lat, double lon) {
+                            String enterpriseName, Region site, IndustryShare industry, int serial, double lat, double lon,
+                            String legal) {
         long permitId = nextPermitId++;
         int roll = rnd.nextInt(100);
         String category = roll < industry.keyPct() ? "KEY"
@@ -176,7 +194,15 @@ final class DemoGenerator {
             }
         }
         if (!registration) {
-            emitPermitContent(rnd, batch, permitId, category, industry.code(), site, siteLat, siteLon, life);
+            DemoPermitFacts facts = emitPermitContent(rnd, batch, permitId, category, industry.code(), site, siteLat, siteLon,
+                    life, legal);
+            boolean monitored = monitoring != null && monitoring.takes(facts);
+            if (monitored) {
+                monitoring.emit(facts, batch);
+            }
+            if (reports != null) {
+                reports.emit(facts, monitored ? monitoring.firstDay() : null, batch);
+            }
         }
     }
 
@@ -267,8 +293,12 @@ final class DemoGenerator {
         return life;
     }
 
-    private void emitPermitContent(SplittableRandom rnd, DemoBatch batch, long permitId, String category,
-                                   String industry, Region site, double lat, double lon, Lifecycle life) {
+    private DemoPermitFacts emitPermitContent(SplittableRandom rnd, DemoBatch batch, long permitId, String category,
+                                              String industry, Region site, double lat, double lon, Lifecycle life,
+                                              String legal) {
+        List<DemoPermitFacts.Outlet> outlets = new ArrayList<>();
+        Map<String, Map<Integer, BigDecimal>> quantities = new TreeMap<>();
+        List<ReportObligation> obligations = new ArrayList<>();
         boolean key = category.equals("KEY");
         List<OutletTemplate> templates = reference.templatesByIndustryAndCategory()
                 .getOrDefault(DemoReferenceData.key(industry, category), List.of());
@@ -291,7 +321,7 @@ final class DemoGenerator {
                 String code = isAir ? "DA" + String.format(Locale.ROOT, "%03d", ++air)
                         : "DW" + String.format(Locale.ROOT, "%03d", ++wastewater);
                 String name = t.nameZh().replace("{n}", String.valueOf(n));
-                emitOutlet(rnd, batch, permitId, code, name, t, table, water, lat, lon, licensed, key);
+                outlets.add(emitOutlet(rnd, batch, permitId, code, name, t, table, water, lat, lon, licensed, key));
             }
         }
         boolean quantityControlled = key || rnd.nextInt(100) < QUANTITY_CONTROLLED_SIMPLIFIED_PCT;
@@ -308,6 +338,7 @@ final class DemoGenerator {
                 for (int year = life.validFrom.getYear(); year < life.validFrom.getYear() + years; year++) {
                     batch.annualQuantities.row().add(permitId).add(q.getKey()).add(year)
                             .add(BigDecimal.valueOf(thousandths, 3).toPlainString());
+                    quantities.computeIfAbsent(q.getKey(), c -> new TreeMap<>()).put(year, BigDecimal.valueOf(thousandths, 3));
                 }
             }
         }
@@ -322,8 +353,25 @@ final class DemoGenerator {
                 int day = d.alternativeDueDay() != null && rnd.nextInt(100) < ANNUAL_END_OF_JANUARY_PCT
                         ? d.alternativeDueDay() : d.dueDay();
                 batch.reportObligations.row().add(permitId).add(d.reportType()).add(d.dueMonthsAfter()).add(day);
+                obligations.add(new ReportObligation(ReportType.valueOf(d.reportType()), d.dueMonthsAfter(), day));
             }
         }
+        return new DemoPermitFacts(permitId, category, industry, life.status, life.versions.stream().map(Version::from).toList(),
+                life.firstIssue, holdingLast(life), outlets, quantities, obligations, legal);
+    }
+
+    /**
+     * The last day the permit is held, as the service reads it (PermitVersionQueries): the end of its validity, or
+     * the day it was cancelled, revoked or annulled if that came first.
+     */
+    private static LocalDate holdingLast(Lifecycle life) {
+        LocalDate last = life.validTo;
+        for (Event e : life.events) {
+            if ((e.type.equals("CANCELLED") || e.type.equals("REVOKED") || e.type.equals("ANNULLED")) && e.on.isBefore(last)) {
+                last = e.on;
+            }
+        }
+        return last.isBefore(life.firstIssue) ? life.firstIssue : last;
     }
 
     /** Within each choice group, the one template a site has, drawn by the templates' shares. */
@@ -373,9 +421,10 @@ final class DemoGenerator {
         return national.get(rnd.nextInt(national.size()));
     }
 
-    private void emitOutlet(SplittableRandom rnd, DemoBatch batch, long permitId, String code, String name, OutletTemplate t,
-                            StandardTable table, String water, double lat, double lon, Set<String> licensed,
-                            boolean key) {
+    private DemoPermitFacts.Outlet emitOutlet(SplittableRandom rnd, DemoBatch batch, long permitId, String code, String name,
+                                              OutletTemplate t, StandardTable table, String water, double lat, double lon,
+                                              Set<String> licensed, boolean key) {
+        List<DemoPermitFacts.Pollutant> pollutants = new ArrayList<>();
         long outletId = nextOutletId++;
         boolean air = t.medium().equals("AIR");
         batch.outlets.row().add(outletId).add(permitId).add(code).add(name).add(t.medium()).add(t.kind())
@@ -394,7 +443,9 @@ final class DemoGenerator {
                     .add(limit == null ? null : table.standardCode()).add(limit == null ? null : table.tableRef())
                     .add(p.mode()).add(p.count()).add(p.every()).add(p.unit()).add(p.samplingMethod())
                     .add(p.samplesPerEvent());
+            pollutants.add(new DemoPermitFacts.Pollutant(p.pollutantCode(), limit, p));
         }
+        return new DemoPermitFacts.Outlet(code, t.medium(), t.kind(), pollutants);
     }
 
     private static String plain(BigDecimal value) {

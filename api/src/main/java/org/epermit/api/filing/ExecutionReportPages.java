@@ -35,6 +35,8 @@ public class ExecutionReportPages {
                 'dueDate', r.due_date, 'submittedAt', r.first_submitted_at, 'onTime', r.days_late = 0,
                 'daysLate', r.days_late, 'version', r.current_version, 'stoppage', r.stoppage,
                 'exceedanceCount', r.exceedance_count,
+                'source', (SELECT v.source FROM execution_report_version v
+                           WHERE v.report_id = r.id AND v.number = r.current_version),
                 'emissions', coalesce((SELECT json_agg(json_build_object('pollutantCode', e.pollutant_code,
                         'pollutantName', pl.name_zh, 'actualTonnes', e.actual_t, 'licensedTonnes', e.licensed_t)
                         ORDER BY e.pollutant_code)
@@ -77,7 +79,10 @@ public class ExecutionReportPages {
                                       @Schema(description = "When the first version was filed") OffsetDateTime submittedAt,
                                       boolean onTime, int daysLate,
                                       @Schema(description = "The current version's number") int version,
-                                      boolean stoppage, int exceedanceCount, List<PublicEmission> emissions) {
+                                      boolean stoppage, int exceedanceCount,
+                                      @Schema(description = "Where the current version was filed: through this API, or "
+                                              + "imported from another platform (then it has no receipt of ours)") ReportSource source,
+                                      List<PublicEmission> emissions) {
     }
 
     @Schema(name = "PublicReportEmission")

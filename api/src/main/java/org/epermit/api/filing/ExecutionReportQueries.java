@@ -28,8 +28,10 @@ public class ExecutionReportQueries {
                 'versions', (SELECT json_agg(json_build_object(
                         'number', v.number, 'content', v.content, 'findings', v.findings,
                         'permitVersions', to_json(v.permit_versions), 'submittedAt', v.submitted_at,
-                        'afterDeadline', v.after_deadline,
-                        'receipt', json_build_object('jws', v.receipt, 'contentSha256', v.content_sha256)) ORDER BY v.number)
+                        'afterDeadline', v.after_deadline, 'source', v.source,
+                        'receipt', CASE WHEN v.receipt IS NOT NULL
+                                        THEN json_build_object('jws', v.receipt, 'contentSha256', v.content_sha256) END)
+                        ORDER BY v.number)
                     FROM execution_report_version v WHERE v.report_id = r.id)) AS text) AS view
             FROM execution_report r JOIN permit p ON p.id = r.permit_id
             """;

@@ -31,7 +31,9 @@ public record ExecutionReportView(
             @Schema(description = "The permit versions in force during the days it covers") List<Integer> permitVersions,
             OffsetDateTime submittedAt,
             @Schema(description = "Whether this version was filed after the report's deadline") boolean afterDeadline,
-            ReportReceipt receipt) {
+            ReportSource source,
+            @Schema(nullable = true, description = "Its signed receipt; null for a version IMPORTED from another platform, "
+                    + "which was accepted there and carries no receipt of ours") ReportReceipt receipt) {
     }
 
     @Schema(name = "ReportReceipt", description = "The signed receipt (回执) of a version: a JWS (EdDSA, Ed25519) over "

@@ -26,7 +26,13 @@ public final class ReceiptVerificationException extends RuntimeException {
          * The signature is good, but the receipt is for another report, version, permit, type or period than the
          * report version it came with (or that version has no receipt).
          */
-        WRONG_REPORT
+        WRONG_REPORT,
+        /**
+         * The version was imported from another platform ({@code source} IMPORTED: the demo data's history, a
+         * migration): it was accepted there and carries no receipt of ours, so there is nothing to verify. This is not
+         * a failed signature; trust the version as far as you trust the platform it came from.
+         */
+        IMPORTED_WITHOUT_RECEIPT
     }
 
     private final Reason reason;

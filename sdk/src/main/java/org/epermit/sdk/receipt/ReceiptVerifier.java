@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.epermit.sdk.EPermitClient;
 import org.epermit.sdk.model.ExecutionReport;
 import org.epermit.sdk.model.ExecutionReportVersion;
+import org.epermit.sdk.model.ReportSource;
 import org.epermit.sdk.receipt.ReceiptVerificationException.Reason;
 
 /**
@@ -204,12 +205,18 @@ public final class ReceiptVerifier {
      * @return the receipt's claims
      * @throws ReceiptVerificationException for a receipt that fails {@link #verify(String)}; {@link Reason#WRONG_REPORT}
      *                                      when the version has no receipt or the receipt is another report's;
+     *                                      {@link Reason#IMPORTED_WITHOUT_RECEIPT} when the version was imported
+     *                                      (source IMPORTED) and so has no receipt to verify;
      *                                      {@link Reason#CONTENT_MISMATCH} when the content is not what was accepted
      */
     public ReceiptClaims verify(ExecutionReport report, int version) {
         Objects.requireNonNull(report, "report");
         ExecutionReportVersion v = report.getVersions() == null ? null : report.getVersions().stream()
                 .filter(x -> x.getNumber() != null && x.getNumber() == version).findFirst().orElse(null);
+        if (v != null && v.getSource() == ReportSource.IMPORTED && v.getReceipt() == null) {
+            throw failure(Reason.IMPORTED_WITHOUT_RECEIPT, "report " + report.getId() + " version " + version
+                    + " was imported from another platform and has no receipt of ours to verify");
+        }
         if (v == null || v.getReceipt() == null || v.getReceipt().getJws() == null) {
             throw failure(Reason.WRONG_REPORT, "report " + report.getId() + " has no version " + version
                     + " with a receipt");

@@ -97,6 +97,22 @@ class ReportReceiptTest {
                 ReceiptVerificationException.class, e -> assertThat(e.getReason()).isEqualTo(Reason.WRONG_REPORT));
     }
 
+    @Test
+    void an_imported_version_has_no_receipt_to_verify_and_says_so() throws Exception {
+        ExecutionReport imported = read("""
+                {"id":1042,"permitNumber":"91130200699229617X001P","type":"QUARTERLY","period":"2025-Q3","currentVersion":1,
+                 "versions":[{"number":1,"content":%s,"findings":[],"source":"IMPORTED","receipt":null}]}""".formatted(CONTENT));
+        ReceiptVerifier verifier = ReceiptVerifier.fromJwks(ReceiptVerifierTest.jwks("k1", key));
+        assertThatThrownBy(() -> verifier.verifyCurrent(imported)).isInstanceOfSatisfying(ReceiptVerificationException.class,
+                e -> assertThat(e.getReason()).isEqualTo(Reason.IMPORTED_WITHOUT_RECEIPT));
+        // a version filed through the API that lost its receipt is still the wrong report, not an import
+        ExecutionReport stripped = read("""
+                {"id":1042,"permitNumber":"91130200699229617X001P","type":"QUARTERLY","period":"2025-Q3","currentVersion":1,
+                 "versions":[{"number":1,"content":%s,"findings":[],"source":"API","receipt":null}]}""".formatted(CONTENT));
+        assertThatThrownBy(() -> verifier.verifyCurrent(stripped)).isInstanceOfSatisfying(ReceiptVerificationException.class,
+                e -> assertThat(e.getReason()).isEqualTo(Reason.WRONG_REPORT));
+    }
+
     private String sign(String payload) {
         try {
             String input = B64.encodeToString("{\"alg\":\"EdDSA\",\"kid\":\"k1\",\"typ\":\"epermit-receipt+jwt\"}"
