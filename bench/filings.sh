@@ -146,17 +146,9 @@ export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 export QUARKUS_DATASOURCE_USERNAME=$PGUSER
 export QUARKUS_DATASOURCE_PASSWORD=${PGPASSWORD:-}
 
-# The demo's own execution reports would occupy the periods the bench files. The property exists only in builds that
-# generate them; an unknown epermit.* property fails Quarkus' start, so it is passed only where the build knows it.
-DEMO_OPTS=(-Depermit.demo.reports=false)
-# The probe points at no database (port 1), so it stops at the configuration check or at the first connection.
-if ! QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:1/none QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:1/none \
-    java $JAVA_OPTS "${DEMO_OPTS[@]}" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=0 -jar "$JAR" load-demo 1 >"$WORK/probe.log" 2>&1 \
-    && grep -q 'epermit.demo.reports.*does not map' "$WORK/probe.log"; then
-    DEMO_OPTS=()
-    log "this build has no epermit.demo.reports (its demo files no reports): not passed"
-fi
-DEMO_REPORTS_NOTE=${DEMO_OPTS[*]:-"epermit.demo.reports unknown to this build (no demo reports)"}
+# The demo's own execution reports and monitoring data would occupy the periods and hours the bench files.
+# shellcheck source=demo-options.sh
+. "$BENCH_DIR/demo-options.sh"
 
 db_exists() { [[ $(psql_admin "SELECT count(*) FROM pg_database WHERE datname = '$DB'") == 1 ]]; }
 db_is_ours() { [[ $(psql_admin "SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = '$DB'") == "$SCRATCH_COMMENT" ]]; }
@@ -320,7 +312,7 @@ judge() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN { if (v == "n/a") print "n/
     echo
     echo "- Commit $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown); $CPUS CPUs, $(awk '/MemTotal/ {printf "%d GB", $2 / 1048576}' /proc/meminfo) RAM; load average $LOADAVG_START at start, $LOADAVG_END at end"
     echo "- PostgreSQL $PG_VERSION at $PGHOST:$PGPORT, database $DB; $(java -version 2>&1 | head -n 1); service $JAR"
-    echo "- Data: $PERMITS_IN_DB demo permits ($LOAD_NOTE); $DEMO_REPORTS_NOTE"
+    echo "- Data: $PERMITS_IN_DB demo permits ($LOAD_NOTE); $DEMO_OPTS_NOTE"
     echo "- ${WARMUP} s warm-up, then $ROUNDS round(s) of ${DURATION} s; medians below. Rate limits raised far above the load (every request still takes a token)."
     echo "- Caller: a client created by the bench's administrator through POST /v1/admin/clients with roles [admin] and scopes [admin, filings:write, permits:read] (an administrator may use every permit)."
     echo
