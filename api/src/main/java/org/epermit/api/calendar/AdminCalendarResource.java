@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -21,6 +22,7 @@ import org.epermit.api.gateway.write.AggregateEvent;
 import org.epermit.api.gateway.write.WriteOutcome;
 import org.epermit.api.gateway.write.WriteTransaction;
 
+import java.net.URI;
 import java.util.List;
 
 /** Setting a year of the working-day calendar, for platform administrators. */
@@ -49,20 +51,25 @@ public class AdminCalendarResource {
                     + "these. Every day of each holiday range is listed (weekend days of a range may be); a make-up "
                     + "working day must be a Saturday or Sunday. Sending the same year again changes nothing but its "
                     + "version, so a retry is safe without an Idempotency-Key.")
-    @APIResponse(responseCode = "200", description = "The year as set",
+    @APIResponse(responseCode = "201", description = "The year was not covered and now is; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarView.Year.class)))
+    @APIResponse(responseCode = "200", description = "The year, covered before, as now set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarView.Year.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (VALIDATION_FAILED), each listed in errors: a date outside the year (OUTSIDE_YEAR) or given twice (DUPLICATE), a MAKEUP_WORKDAY on a weekday (NOT_A_WEEKEND), a missing or over-long name")
     @APIResponse(responseCode = "403", description = "The caller lacks the admin scope (INSUFFICIENT_SCOPE)")
     @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
-    public Uni<Response> set(@Parameter(description = "The year", example = "2027") @PathParam("year") String year,
+    public Uni<Response> set(@Parameter(description = "The year", example = "2027",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @PathParam("year") String year,
                              CalendarView.Change body) {
         int which = CalendarValidation.year(year);
         CalendarView.Change change = CalendarValidation.check(which, body);  // a 400 opens no transaction
         return writes.run(tx -> calendar.replace(tx, which, change).map(replaced -> {
-            AuditedResource resource = replaced.created()
-                    ? AuditedResource.created(WorkingCalendar.AGGREGATE, which)
-                    : AuditedResource.changed(WorkingCalendar.AGGREGATE, which, List.of("source", "days"));
-            return WriteOutcome.ok(resource, replaced.year()).announcing(new AggregateEvent("calendar_year.set",
+            WriteOutcome outcome = replaced.created()
+                    ? WriteOutcome.created(AuditedResource.created(WorkingCalendar.AGGREGATE, which),
+                    URI.create("/v1/calendar/" + which), replaced.year())
+                    : WriteOutcome.ok(AuditedResource.changed(WorkingCalendar.AGGREGATE, which, List.of("source", "days")),
+                    replaced.year());
+            return outcome.announcing(new AggregateEvent("calendar_year.set",
                     WorkingCalendar.AGGREGATE, String.valueOf(which), replaced.version(), replaced.year()));
         }));
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,7 +41,8 @@ public class CalendarResource {
     @APIResponse(responseCode = "200", description = "The year, covered or not",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarView.Year.class)))
     @APIResponse(responseCode = "400", description = "The year is not from 2000 to 2100, or the request has query parameters (VALIDATION_FAILED)")
-    public Uni<CalendarView.Year> get(@Parameter(description = "The year", example = "2026") @PathParam("year") String year,
+    public Uni<CalendarView.Year> get(@Parameter(description = "The year", example = "2026",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) @PathParam("year") String year,
                                       @Context UriInfo uri) {
         QueryParameters.of(uri.getQueryParameters(), Set.of()).throwIfInvalid();
         return calendar.year(CalendarValidation.year(year));

@@ -16,6 +16,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -67,7 +68,8 @@ class CalendarResourceTest {
         String admin = TestClients.admin(registry).apiKey();
         String first = "calendar-" + UUID.randomUUID();
         given().header("X-API-Key", admin).header("X-Correlation-Id", first).contentType("application/json").body(YEAR_2099)
-                .put("/v1/admin/calendar/{year}", YEAR).then().statusCode(200)
+                .put("/v1/admin/calendar/{year}", YEAR).then().statusCode(201)
+                .header("Location", endsWith("/v1/calendar/2099"))
                 .body("covered", equalTo(true)).body("days.size()", equalTo(2))
                 .body("days[1].kind", equalTo("MAKEUP_WORKDAY"));
         given().get("/v1/calendar/{year}", YEAR).then().statusCode(200)
@@ -87,7 +89,7 @@ class CalendarResourceTest {
                 FROM audit_log WHERE correlation_id IN ($1, $2)""", first, second);
         assertThat(audit).extracting(r -> r.getString("correlation_id") + " " + r.getString("method") + " " + r.getInteger("status")
                         + " " + r.getString("resource_type") + " " + r.getString("resource_id") + " " + r.getString("fields"))
-                .containsExactlyInAnyOrder(first + " PUT 200 calendar_year 2099 null",
+                .containsExactlyInAnyOrder(first + " PUT 201 calendar_year 2099 null",
                         second + " PUT 200 calendar_year 2099 source,days");
         assertThat(Db.strings(pool, """
                 SELECT event_type || ' ' || sequence || ' ' || jsonb_array_length(payload -> 'days') FROM outbox_event
