@@ -79,7 +79,8 @@ public final class WorkingDays {
     /**
      * The days left from {@code today} to {@code deadline}, in the same count: 0 when the deadline is today, the
      * number of working (or calendar) days after today up to and including the deadline before it, and minus the
-     * number of such days after the deadline up to and including today once it has passed (overdue).
+     * number of such days after the deadline up to and including today once it has passed, at least 1: on the
+     * Saturday after a Friday deadline an application is one day overdue, not on time.
      */
     public long daysLeft(LocalDate today, LocalDate deadline, DayCount count) {
         Objects.requireNonNull(today, "today");
@@ -96,7 +97,12 @@ public final class WorkingDays {
                 working++;
             }
         }
-        return overdue ? -working : working;
+        return overdue ? -Math.max(1, working) : working;
+    }
+
+    /** Whether a decision due on {@code deadline} is overdue on {@code today}: the deadline day itself is still in time. */
+    public static boolean overdue(LocalDate today, LocalDate deadline) {
+        return today.isAfter(deadline);
     }
 
     private static boolean weekend(LocalDate day) {

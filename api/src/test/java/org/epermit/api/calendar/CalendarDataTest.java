@@ -68,6 +68,18 @@ class CalendarDataTest {
     }
 
     @Test
+    void one_reckoning_counts_a_listing_on_one_read_of_the_calendar() {
+        StatutoryDeadlines.Reckoning r = deadlines.reckoning().await().indefinitely();
+        assertThat(r.dayCount()).isEqualTo(DayCount.WORKING);
+        LocalDate deadline = r.deadline(ReviewCase.INITIAL_KEY_INSPECTION, LocalDate.of(2026, 2, 13));
+        // 45 working days after Friday 13 February 2026: the 20th is Thursday 19 March (WorkingDaysTest); then
+        // 21 Fri 20 Mar; 22–26 23–27 Mar; 27–31 30 Mar – 3 Apr; 4–6 Apr 清明节 (Mon 6 Apr off); 32–35 Tue 7 – Fri 10 Apr;
+        // 36–40 13–17 Apr; 41–45 20–24 Apr: Friday 24 April 2026.
+        assertThat(deadline).isEqualTo(LocalDate.of(2026, 4, 24));
+        assertThat(r.overdue(deadline)).isEqualTo(r.today().isAfter(deadline));
+    }
+
+    @Test
     void the_loaded_arrangements_are_those_the_notices_published() {
         WorkingDays days = days();
         // 2020: 春节 extended to Sunday 2 February, so Saturday 1 February, first a make-up day, was a holiday

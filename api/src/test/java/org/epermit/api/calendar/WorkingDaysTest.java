@@ -77,6 +77,18 @@ class WorkingDaysTest {
         assertThat(days.daysLeft(deadline, deadline, DayCount.WORKING)).isZero();
         // Friday 20 and Monday 23 March are the two working days since Thursday 19 March
         assertThat(days.daysLeft(LocalDate.of(2026, 3, 23), deadline, DayCount.WORKING)).isEqualTo(-2);
+        assertThat(WorkingDays.overdue(deadline, deadline)).as("the deadline day is still in time").isFalse();
+    }
+
+    @Test
+    void the_weekend_after_a_friday_deadline_is_one_day_overdue_not_on_time() {
+        WorkingDays days = spring2026();
+        LocalDate friday = LocalDate.of(2026, 3, 20);
+        LocalDate sunday = LocalDate.of(2026, 3, 22);
+        assertThat(WorkingDays.overdue(sunday, friday)).isTrue();
+        assertThat(days.daysLeft(sunday, friday, DayCount.WORKING)).isEqualTo(-1);
+        assertThat(days.daysLeft(LocalDate.of(2026, 3, 23), friday, DayCount.WORKING)).as("Monday").isEqualTo(-1);
+        assertThat(days.daysLeft(LocalDate.of(2026, 3, 24), friday, DayCount.WORKING)).as("Tuesday").isEqualTo(-2);
     }
 
     @Test
