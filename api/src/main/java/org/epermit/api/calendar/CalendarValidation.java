@@ -6,9 +6,11 @@ import org.epermit.api.problem.Message;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Checks a year's exceptions before any transaction opens, reporting every failing field at once. */
@@ -86,7 +88,7 @@ final class CalendarValidation {
             errors.add(required(path + ".kind"));
         } else if (day.kind() == DayKind.MAKEUP_WORKDAY && day.date() != null && !weekend(day.date())) {
             errors.add(new FieldError(path + ".kind", "NOT_A_WEEKEND", Message.of(
-                    "MAKEUP_WORKDAY must be a Saturday or Sunday (" + day.date() + " is a " + day.date().getDayOfWeek()
+                    "MAKEUP_WORKDAY must be a Saturday or Sunday (" + day.date() + " is a " + day.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
                             + ", a working day already)",
                     "调休上班日应为周六或周日（" + day.date() + "本为工作日）")));
         }
