@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import org.epermit.api.client.ClientRegistry;
+import org.epermit.api.contract.PublishedSchema;
 import org.epermit.api.gateway.TestClients;
 import org.epermit.api.testing.Db;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,14 @@ class CalendarResourceTest {
                 .body("days.findAll { it.kind == 'HOLIDAY' }.size()", equalTo(33))
                 .body("days.findAll { it.kind == 'MAKEUP_WORKDAY' }.date",
                         containsInAnyOrder("2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"));
+    }
+
+    @Test
+    void the_rendered_years_are_exactly_the_published_schema() {
+        assertThat(PublishedSchema.of("CalendarYear").violations(given().get("/v1/calendar/2026").then().statusCode(200)
+                .extract().asString())).isEmpty();
+        assertThat(PublishedSchema.of("CalendarYear").violations(given().get("/v1/calendar/2031").then().statusCode(200)
+                .extract().asString())).as("a year not covered").isEmpty();
     }
 
     @Test
