@@ -29,6 +29,7 @@ import org.epermit.sdk.internal.service.DefaultPermitService;
 import org.epermit.sdk.internal.service.DefaultPublicEnterpriseService;
 import org.epermit.sdk.internal.service.DefaultPublicPermitService;
 import org.epermit.sdk.internal.service.DefaultReceiptService;
+import org.epermit.sdk.internal.service.DefaultCalendarService;
 import org.epermit.sdk.internal.service.DefaultReferenceService;
 import org.epermit.sdk.service.AdminService;
 import org.epermit.sdk.service.DelegationService;
@@ -39,6 +40,7 @@ import org.epermit.sdk.service.PermitService;
 import org.epermit.sdk.service.PublicEnterpriseService;
 import org.epermit.sdk.service.PublicPermitService;
 import org.epermit.sdk.service.ReceiptService;
+import org.epermit.sdk.service.CalendarService;
 import org.epermit.sdk.service.ReferenceService;
 
 /**
@@ -58,7 +60,7 @@ import org.epermit.sdk.service.ReferenceService;
  * each other.
  *
  * <p>Operations are grouped as the API's tags: {@link #publicPermits()}, {@link #publicEnterprises()},
- * {@link #reference()}, {@link #receipts()}, and with credentials {@link #me()}, {@link #permits()}, {@link #delegations()},
+ * {@link #reference()}, {@link #receipts()}, {@link #calendar()}, and with credentials {@link #me()}, {@link #permits()}, {@link #delegations()},
  * {@link #filings()}, {@link #monitoring()}, {@link #admin()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
  */
 public final class EPermitClient {
@@ -72,6 +74,7 @@ public final class EPermitClient {
     private final PublicEnterpriseService publicEnterprises;
     private final ReferenceService reference;
     private final ReceiptService receipts;
+    private final CalendarService calendar;
     private final MeService me;
     private final PermitService permits;
     private final DelegationService delegations;
@@ -108,6 +111,7 @@ public final class EPermitClient {
         this.publicEnterprises = new DefaultPublicEnterpriseService(transport, checks);
         this.reference = new DefaultReferenceService(transport);
         this.receipts = new DefaultReceiptService(transport);
+        this.calendar = new DefaultCalendarService(transport);
         this.me = new DefaultMeService(transport);
         this.permits = new DefaultPermitService(transport, checks);
         this.delegations = new DefaultDelegationService(transport);
@@ -207,6 +211,16 @@ public final class EPermitClient {
      */
     public MonitoringService monitoring() {
         return monitoring;
+    }
+
+    /**
+     * The working-day calendar statutory deadlines are counted in (tag "Calendar"): anyone reads a year, administrators
+     * (scope {@code admin}) set one.
+     *
+     * @return the service
+     */
+    public CalendarService calendar() {
+        return calendar;
     }
 
     /**

@@ -19,6 +19,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.epermit.sdk.model.ApiClientChange;
+import org.epermit.sdk.model.CalendarDay;
+import org.epermit.sdk.model.CalendarDayKind;
+import org.epermit.sdk.model.CalendarYearChange;
 import org.epermit.sdk.model.ExecutionReportContent;
 import org.epermit.sdk.model.NewApiClient;
 import org.epermit.sdk.model.NewMonitoringDevice;
@@ -67,6 +70,10 @@ class ContractRequestsTest {
             entry("getPublicPermitVersion", c -> c.publicPermits().getVersion(Stubs.PERMIT, 2)),
             entry("getPublicEnterprise", c -> c.publicEnterprises().get("91130200699229617X")),
             entry("listPollutants", c -> c.reference().pollutants()),
+            entry("getCalendarYear", c -> c.calendar().get(2026)),
+            entry("setCalendarYear", c -> c.calendar().set(2027, new CalendarYearChange().source("通知")
+                    .addDaysItem(new CalendarDay().date(LocalDate.of(2027, 1, 1)).kind(CalendarDayKind.HOLIDAY)
+                            .nameZh("元旦").nameEn("New Year's Day")))),
             entry("listIndustries", c -> c.reference().industries()),
             entry("listRegions", c -> c.reference().regions()),
             entry("listReceiptKeys", c -> c.receipts().keys()),

@@ -25,6 +25,8 @@ public enum ErrorCode {
     MONITORING_RECORD_CONFLICT(409, "Monitoring records differ from those stored", "自行监测数据与已存数据不一致"),
     MONITORING_DEVICE_TAKEN(409, "Monitoring device registered elsewhere", "监测设备已登记在别处"),
     MONITORING_DEVICE_NOT_FOUND(404, "Monitoring device not found", "未找到该监测设备"),
+    // Statutory periods counted in working days need the year's holiday arrangement (docs/calendar.md).
+    CALENDAR_YEAR_NOT_COVERED(422, "Working-day calendar does not cover the year", "工作日历未收录该年份"),
     IDEMPOTENCY_IN_PROGRESS(409, "A request with this idempotency key is in progress", "使用该幂等键的请求正在处理中"),
     LAST_ADMINISTRATOR(409, "Last administrator", "最后一个管理员"),
     CONCURRENT_MODIFICATION(409, "Changed by another request meanwhile", "已被另一请求同时修改"),

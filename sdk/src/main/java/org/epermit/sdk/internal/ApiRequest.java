@@ -59,6 +59,17 @@ public final class ApiRequest {
     }
 
     /**
+     * A PUT, whose body {@link #json} gives: it sets the resource whole, so a retry is as safe as the first attempt.
+     *
+     * @param template       the contract's path
+     * @param pathParameters the values of its parameters, in order
+     * @return the request
+     */
+    public static ApiRequest put(String template, Object... pathParameters) {
+        return new ApiRequest("PUT", template, pathParameters);
+    }
+
+    /**
      * A PATCH, whose body {@link #mergePatch} gives.
      *
      * @param template       the contract's path

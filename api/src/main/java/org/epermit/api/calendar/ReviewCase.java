@@ -1,0 +1,13 @@
+package org.epermit.api.calendar;
+
+/** The cases a statutory decision period is set for (排污许可管理条例; epermit.review.*). */
+public enum ReviewCase {
+    /** An initial application under simplified management (简化管理). */
+    INITIAL_SIMPLIFIED,
+    /** An initial application under key management (重点管理). */
+    INITIAL_KEY,
+    /** An initial application under key management that needs a site inspection (现场核查). */
+    INITIAL_KEY_INSPECTION,
+    /** A renewal (延续). */
+    RENEWAL
+}

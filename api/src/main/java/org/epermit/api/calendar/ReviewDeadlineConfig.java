@@ -1,0 +1,42 @@
+package org.epermit.api.calendar;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The regulator's statutory decision periods, counted from acceptance (受理) and not counting the day of acceptance.
+ * Working days follow the calendar of {@code calendar_year}/{@code calendar_exception} (docs/calendar.md).
+ */
+@ConfigMapping(prefix = "epermit.review")
+public interface ReviewDeadlineConfig {
+
+    /** Whether periods count working days of the calendar (WORKING) or every day (CALENDAR). */
+    @WithDefault("WORKING")
+    DayCount dayCount();
+
+    /** Days to decide an initial application under simplified management. */
+    @WithDefault("20")
+    int initialSimplified();
+
+    /** Days to decide an initial application under key management. */
+    @WithDefault("30")
+    int initialKey();
+
+    /** Days to decide an initial application under key management that needs a site inspection. */
+    @WithDefault("45")
+    int initialKeyInspection();
+
+    /** Days to decide a renewal. */
+    @WithDefault("20")
+    int renewal();
+
+    /** The period of {@code reviewCase}. */
+    default int period(ReviewCase reviewCase) {
+        return switch (reviewCase) {
+            case INITIAL_SIMPLIFIED -> initialSimplified();
+            case INITIAL_KEY -> initialKey();
+            case INITIAL_KEY_INSPECTION -> initialKeyInspection();
+            case RENEWAL -> renewal();
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package org.epermit.api.calendar;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * The statutory decision deadline of a review case and the days left to it, counted as configured
+ * ({@link ReviewDeadlineConfig}: working days of the {@link WorkingCalendar}, or calendar days). What the review
+ * desk's queue shows as "deadline", "days left" and "overdue".
+ */
+@ApplicationScoped
+public class StatutoryDeadlines {
+
+    private final ReviewDeadlineConfig config;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+
+    public StatutoryDeadlines(ReviewDeadlineConfig config, WorkingCalendar calendar, Clock clock) {
+        this.config = config;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /**
+     * The calendar read once, with today and the configured count: a listing reckons all its rows with one read.
+     * Its methods throw {@code CALENDAR_YEAR_NOT_COVERED} when a count runs into a year the calendar lacks.
+     */
+    public Uni<Reckoning> reckoning() {
+        LocalDate today = LocalDate.now(clock);
+        return calendar.load().map(days -> new Reckoning(days, config, today));
+    }
+
+    /** The deadline of {@code reviewCase} for an application accepted on {@code acceptedOn} (that day not counted). */
+    public Uni<LocalDate> deadline(ReviewCase reviewCase, LocalDate acceptedOn) {
+        return reckoning().map(r -> r.deadline(reviewCase, acceptedOn));
+    }
+
+    /** Statutory deadlines reckoned on one calendar, on one day. */
+    public static final class Reckoning {
+
+        private final WorkingDays days;
+        private final ReviewDeadlineConfig config;
+        private final LocalDate today;
+
+        Reckoning(WorkingDays days, ReviewDeadlineConfig config, LocalDate today) {
+            this.days = days;
+            this.config = config;
+            this.today = today;
+        }
+
+        public LocalDate today() {
+            return today;
+        }
+
+        public DayCount dayCount() {
+            return config.dayCount();
+        }
+
+        /** The deadline of {@code reviewCase} for an application accepted on {@code acceptedOn}. */
+        public LocalDate deadline(ReviewCase reviewCase, LocalDate acceptedOn) {
+            return days.deadline(acceptedOn, config.period(reviewCase), config.dayCount());
+        }
+
+        /** Days left from today to {@code deadline} ({@link WorkingDays#daysLeft}); negative once overdue. */
+        public long daysLeft(LocalDate deadline) {
+            return days.daysLeft(today, deadline, config.dayCount());
+        }
+
+        /** Whether {@code deadline} has passed today. */
+        public boolean overdue(LocalDate deadline) {
+            return WorkingDays.overdue(today, deadline);
+        }
+    }
+}
