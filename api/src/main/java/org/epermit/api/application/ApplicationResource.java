@@ -81,8 +81,7 @@ public class ApplicationResource {
     @Operation(operationId = "listApplications", summary = "List your own applications",
             description = "Those the calling client filed and, for an enterprise's client, its unit's; newest first.")
     @Parameters({
-            @Parameter(name = "type", in = ParameterIn.QUERY, description = "Only applications of this type",
-                    schema = @Schema(implementation = ApplicationType.class)),
+            @Parameter(ref = SharedParameters.APPLICATION_TYPE, name = "type", in = ParameterIn.QUERY),
             @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only applications in this status",
                     schema = @Schema(implementation = ApplicationStatus.class)),
             @Parameter(name = "permitNumber", in = ParameterIn.QUERY, description = "Only applications on this permit",

@@ -97,8 +97,7 @@ public class PermitApplicationResource {
                     + "deadline that applies and whether it has passed, and the decision period from acceptance.")
     @Parameters({
             @Parameter(ref = SharedParameters.PERMIT_NUMBER),
-            @Parameter(name = "type", in = ParameterIn.QUERY, required = true, description = "The application type",
-                    schema = @Schema(implementation = ApplicationType.class))
+            @Parameter(ref = SharedParameters.APPLICATION_TYPE, name = "type", in = ParameterIn.QUERY)
     })
     @APIResponse(responseCode = "200", description = "The requirements",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationRequirements.Requirements.class)))
