@@ -2,7 +2,6 @@ package org.epermit.api.application;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.epermit.api.common.PermitNumber;
-import org.epermit.api.common.QueryParameters;
 import org.epermit.api.contract.SharedParameters;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.auth.CurrentCaller;
@@ -31,11 +28,7 @@ import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /** Applications (申请): reads by those entitled, the caller's own listing, withdrawal by the applicant. */
 @Path("/v1/applications")
@@ -46,20 +39,15 @@ import java.util.Set;
 public class ApplicationResource {
 
     private final Applications applications;
-    private final ApplicationRequirements requirements;
     private final ApplicationPages pages;
     private final WriteTransaction writes;
     private final CurrentCaller caller;
-    private final Clock clock;
 
-    public ApplicationResource(Applications applications, ApplicationRequirements requirements, ApplicationPages pages,
-                               WriteTransaction writes, CurrentCaller caller, Clock clock) {
+    public ApplicationResource(Applications applications, ApplicationPages pages, WriteTransaction writes, CurrentCaller caller) {
         this.applications = applications;
-        this.requirements = requirements;
         this.pages = pages;
         this.writes = writes;
         this.caller = caller;
-        this.clock = clock;
     }
 
     @GET

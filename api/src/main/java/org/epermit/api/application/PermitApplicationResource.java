@@ -48,16 +48,14 @@ public class PermitApplicationResource {
 
     private final Applications applications;
     private final ApplicationRequirements requirements;
-    private final ApplicationPages pages;
     private final WriteTransaction writes;
     private final CurrentCaller caller;
     private final Clock clock;
 
-    public PermitApplicationResource(Applications applications, ApplicationRequirements requirements, ApplicationPages pages,
-                               WriteTransaction writes, CurrentCaller caller, Clock clock) {
+    public PermitApplicationResource(Applications applications, ApplicationRequirements requirements, WriteTransaction writes,
+                                     CurrentCaller caller, Clock clock) {
         this.applications = applications;
         this.requirements = requirements;
-        this.pages = pages;
         this.writes = writes;
         this.caller = caller;
         this.clock = clock;
