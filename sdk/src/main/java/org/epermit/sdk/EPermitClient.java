@@ -22,6 +22,7 @@ import org.epermit.sdk.internal.RetryPolicy;
 import org.epermit.sdk.internal.Transport;
 import org.epermit.sdk.internal.service.DefaultAdminService;
 import org.epermit.sdk.internal.service.DefaultDelegationService;
+import org.epermit.sdk.internal.service.DefaultApplicationService;
 import org.epermit.sdk.internal.service.DefaultFilingService;
 import org.epermit.sdk.internal.service.DefaultMeService;
 import org.epermit.sdk.internal.service.DefaultMonitoringService;
@@ -33,6 +34,7 @@ import org.epermit.sdk.internal.service.DefaultCalendarService;
 import org.epermit.sdk.internal.service.DefaultReferenceService;
 import org.epermit.sdk.service.AdminService;
 import org.epermit.sdk.service.DelegationService;
+import org.epermit.sdk.service.ApplicationService;
 import org.epermit.sdk.service.FilingService;
 import org.epermit.sdk.service.MeService;
 import org.epermit.sdk.service.MonitoringService;
@@ -61,7 +63,7 @@ import org.epermit.sdk.service.ReferenceService;
  *
  * <p>Operations are grouped as the API's tags: {@link #publicPermits()}, {@link #publicEnterprises()},
  * {@link #reference()}, {@link #receipts()}, {@link #calendar()}, and with credentials {@link #me()}, {@link #permits()}, {@link #delegations()},
- * {@link #filings()}, {@link #monitoring()}, {@link #admin()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
+ * {@link #filings()}, {@link #applications()}, {@link #monitoring()}, {@link #admin()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
  */
 public final class EPermitClient {
 
@@ -79,6 +81,7 @@ public final class EPermitClient {
     private final PermitService permits;
     private final DelegationService delegations;
     private final FilingService filings;
+    private final ApplicationService applications;
     private final MonitoringService monitoring;
     private final AdminService admin;
 
@@ -116,6 +119,7 @@ public final class EPermitClient {
         this.permits = new DefaultPermitService(transport, checks);
         this.delegations = new DefaultDelegationService(transport);
         this.filings = new DefaultFilingService(transport, checks);
+        this.applications = new DefaultApplicationService(transport, checks);
         this.monitoring = new DefaultMonitoringService(transport, checks);
         this.admin = new DefaultAdminService(transport);
     }
@@ -201,6 +205,16 @@ public final class EPermitClient {
      */
     public FilingService filings() {
         return filings;
+    }
+
+    /**
+     * Permit applications (tag "Applications", scope {@code applications:write}): requirements, filing, reads, your
+     * own listing and withdrawal.
+     *
+     * @return the service
+     */
+    public ApplicationService applications() {
+        return applications;
     }
 
     /**

@@ -19,6 +19,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.epermit.sdk.model.ApiClientChange;
+import org.epermit.sdk.model.ApplicationBody;
+import org.epermit.sdk.model.ApplicationStatus;
+import org.epermit.sdk.model.ApplicationType;
 import org.epermit.sdk.model.CalendarDay;
 import org.epermit.sdk.model.CalendarDayKind;
 import org.epermit.sdk.model.CalendarYearChange;
@@ -29,6 +32,7 @@ import org.epermit.sdk.model.ReportType;
 import org.epermit.sdk.model.NewDelegation;
 import org.epermit.sdk.model.PermitCategory;
 import org.epermit.sdk.model.PermitStatus;
+import org.epermit.sdk.param.ApplicationSearchParams;
 import org.epermit.sdk.param.AuditSearchParams;
 import org.epermit.sdk.param.ExecutionReportSearchParams;
 import org.epermit.sdk.param.ListParams;
@@ -99,6 +103,14 @@ class ContractRequestsTest {
             entry("correctExecutionReport", c -> c.filings().correct(1042, report())),
             entry("validateExecutionReportCorrection", c -> c.filings().validateCorrection(1042, report())),
             entry("getExecutionReport", c -> c.filings().get(1042)),
+            entry("getApplicationRequirements", c -> c.applications().requirements(Stubs.PERMIT, ApplicationType.RENEWAL)),
+            entry("fileApplication", c -> c.applications().file(Stubs.PERMIT,
+                    new ApplicationBody().type(ApplicationType.RENEWAL).truthful(true))),
+            entry("getApplication", c -> c.applications().get(1042)),
+            entry("withdrawApplication", c -> c.applications().withdraw(1042)),
+            entry("listApplications", c -> c.applications().listPage(ApplicationSearchParams.builder()
+                    .type(ApplicationType.CHANGE).status(ApplicationStatus.SUBMITTED).permitNumber(Stubs.PERMIT).limit(5)
+                    .build(), "c1", RequestOptions.none())),
             entry("listPermitExecutionReports", c -> c.filings().listPage(Stubs.PERMIT, reports(), "c1",
                     RequestOptions.none())),
             entry("sendMonitoringRecords", c -> c.monitoring().sendCsv(Stubs.PERMIT,

@@ -17,7 +17,7 @@ public final class ClientRequests {
             @Schema(required = true, maxLength = 200, examples = "绿源环境科技有限公司") String organisation,
             @Schema(maxLength = 200, examples = "ops@example.cn") String contactEmail,
             @Schema(required = true, description = "vendor, enterprise, regulator, admin") List<String> roles,
-            @Schema(required = true, description = "permits:read, filings:write, reviews:write, stats:read, admin") List<String> scopes,
+            @Schema(required = true, description = "permits:read, filings:write, applications:write, reviews:write, stats:read, admin") List<String> scopes,
             @Schema(description = "Required for regulators: the GB/T 2260 region (prefix) they oversee", examples = "4403") String regionCode,
             @Schema(description = "Required for enterprise users: their unit's credit code", examples = "91130200699229617X") String enterpriseCreditCode,
             @Schema(description = "Rate-limit plan; the default plan when absent", examples = "standard") String plan,

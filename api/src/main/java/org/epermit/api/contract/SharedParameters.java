@@ -33,6 +33,8 @@ public final class SharedParameters {
     // The execution-report listings' filters, shared by the full and the public listing. Their component keys are not
     // their names (declared in META-INF/openapi.yaml, not here): `status` is the permit search's, `year` the required one.
     public static final String REPORT_TYPE = "reportType";
+    /** The application type: the listing's filter and the requirements' (required) choice; declared in META-INF/openapi.yaml. */
+    public static final String APPLICATION_TYPE = "applicationType";
     public static final String REPORT_YEAR = "reportYear";
     public static final String REPORT_STATUS = "reportStatus";
 

@@ -36,7 +36,7 @@ public record DelegationView(
             @Schema(description = "The delegating enterprise; an enterprise client may omit it (its own)", examples = "91130200699229617X") String enterpriseCreditCode,
             @Schema(required = true, description = "The vendor's API client id") String vendorClientId,
             @Schema(description = "The permits covered; absent or null for all the enterprise's permits") List<String> permitNumbers,
-            @Schema(required = true, description = "permits:read and/or filings:write") List<String> scopes,
+            @Schema(required = true, description = "permits:read, filings:write and/or applications:write") List<String> scopes,
             @Schema(description = "From when (default: now)") OffsetDateTime validFrom,
             @Schema(required = true, description = "Until when (exclusive)") OffsetDateTime validTo) {
     }

@@ -36,7 +36,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Delegations {
 
-    private static final Set<String> SCOPES = Set.of("permits:read", "filings:write");
+    private static final Set<String> SCOPES = Set.of("permits:read", "filings:write", "applications:write");
     private static final String SELECT = """
             SELECT d.id, e.credit_code, e.name AS enterprise_name, d.vendor_client_id, d.all_permits,
                    coalesce((SELECT array_agg(p.permit_number ORDER BY p.permit_number) FROM delegation_permit dp
@@ -113,13 +113,13 @@ public class Delegations {
             }
         }
         if (body.scopes() == null || body.scopes().isEmpty()) {
-            errors.add(new FieldError("body.scopes", "REQUIRED", Message.of("must name permits:read and/or filings:write",
-                    "应包含 permits:read 和/或 filings:write")));
+            errors.add(new FieldError("body.scopes", "REQUIRED", Message.of("must name permits:read, filings:write and/or applications:write",
+                    "应包含 permits:read、filings:write 和/或 applications:write")));
         } else {
             for (int i = 0; i < body.scopes().size(); i++) {
                 if (!SCOPES.contains(body.scopes().get(i))) {
                     errors.add(new FieldError("body.scopes[" + i + "]", "UNKNOWN_VALUE", Message.of(
-                            "must be permits:read or filings:write", "应为 permits:read 或 filings:write")));
+                            "must be permits:read, filings:write or applications:write", "应为 permits:read、filings:write 或 applications:write")));
                 }
             }
         }

@@ -18,7 +18,7 @@ public record Caller(UUID clientId, String name, CredentialType credentialType, 
     public static final Set<String> ROLES = Set.of("vendor", "enterprise", "regulator", "admin");
 
     /** The scopes a client can hold; anything else a credential claims is ignored. */
-    public static final Set<String> SCOPES = Set.of("permits:read", "filings:write", "reviews:write", "stats:read", "admin");
+    public static final Set<String> SCOPES = Set.of("permits:read", "filings:write", "applications:write", "reviews:write", "stats:read", "admin");
 
     public boolean hasScope(String scope) {
         return scopes.contains(scope);

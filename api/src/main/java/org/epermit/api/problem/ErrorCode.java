@@ -35,6 +35,12 @@ public enum ErrorCode {
     // permit's rules (every failing field with its FilingCode, docs/filing.md).
     REPORT_EXISTS(409, "A report for this period exists", "该报告期的报告已存在"),
     FILING_REJECTED(422, "The filing does not meet the permit's requirements", "填报内容不符合许可证要求"),
+    // Applications: every failing field with its ApplicationCode (docs/applications.md); one open application of a type
+    // per permit (the problem names it); a withdrawal of one already decided or withdrawn.
+    APPLICATION_NOT_FOUND(404, "Application not found", "未找到该申请"),
+    APPLICATION_OPEN(409, "An application of this type is open", "同类型申请正在办理中"),
+    APPLICATION_NOT_OPEN(409, "The application is no longer open", "该申请已办结或已撤回"),
+    APPLICATION_REJECTED(422, "The application does not meet the rules of its type", "申请不符合该类型的要求"),
     IDEMPOTENCY_CONFLICT(422, "Idempotency key reused for another request", "幂等键已用于另一个请求"),
     METHOD_NOT_ALLOWED(405, "Method not allowed", "不支持该请求方法"),
     NOT_ACCEPTABLE(406, "Not acceptable", "无法提供所请求的响应格式"),

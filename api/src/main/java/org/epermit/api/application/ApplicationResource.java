@@ -1,0 +1,114 @@
+package org.epermit.api.application;
+
+import io.quarkus.security.PermissionsAllowed;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.contract.SharedParameters;
+import org.epermit.api.gateway.Caller;
+import org.epermit.api.gateway.auth.CurrentCaller;
+import org.epermit.api.gateway.write.WriteTransaction;
+import org.epermit.api.problem.ApiException;
+import org.epermit.api.problem.FieldError;
+import org.epermit.api.problem.Message;
+
+import java.util.List;
+
+/** Applications (申请): reads by those entitled, the caller's own listing, withdrawal by the applicant. */
+@Path("/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Applications")
+public class ApplicationResource {
+
+    private final Applications applications;
+    private final ApplicationPages pages;
+    private final WriteTransaction writes;
+    private final CurrentCaller caller;
+
+    public ApplicationResource(Applications applications, ApplicationPages pages, WriteTransaction writes, CurrentCaller caller) {
+        this.applications = applications;
+        this.pages = pages;
+        this.writes = writes;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermissionsAllowed({Applications.WRITE, Applications.READ})
+    @Operation(operationId = "getApplication", summary = "Get an application with its history",
+            description = "Readable by its filer, its enterprise, administrators, and the regulators of its permit's region.")
+    @APIResponse(responseCode = "200", description = "The application",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a number (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE or OUTSIDE_REGION")
+    @APIResponse(responseCode = "404", description = "No such application of yours (APPLICATION_NOT_FOUND)")
+    public Uni<ApplicationView> get(@Parameter(description = "The application's id", example = "1042") @PathParam("id") String id) {
+        return applications.read(caller.required(), id(id));
+    }
+
+    @GET
+    @PermissionsAllowed({Applications.WRITE, Applications.READ})
+    @Operation(operationId = "listApplications", summary = "List your own applications",
+            description = "Those the calling client filed and, for an enterprise's client, its unit's; newest first.")
+    @Parameters({
+            @Parameter(ref = SharedParameters.APPLICATION_TYPE, name = "type", in = ParameterIn.QUERY),
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only applications in this status",
+                    schema = @Schema(implementation = ApplicationStatus.class)),
+            @Parameter(name = "permitNumber", in = ParameterIn.QUERY, description = "Only applications on this permit",
+                    example = "91130200699229617X001P", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 22)),
+            @Parameter(ref = SharedParameters.LIMIT),
+            @Parameter(ref = SharedParameters.CURSOR)
+    })
+    @APIResponse(responseCode = "200", description = "A page of applications",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationPages.Page.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters (VALIDATION_FAILED) or cursor (INVALID_CURSOR)")
+    @APIResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE")
+    public Uni<ApplicationPages.Page> list(@Context UriInfo uri) {
+        Caller c = caller.required();
+        return pages.page(c, pages.filter(uri, c));
+    }
+
+    @POST
+    @Path("/{id}/withdrawal")
+    @PermissionsAllowed(Applications.WRITE)
+    @Operation(operationId = "withdrawApplication", summary = "Withdraw an application not yet decided",
+            description = "By its applicant (the client that filed it, or its enterprise), while SUBMITTED, ACCEPTED or RETURNED. "
+                    + "With an Idempotency-Key, a retry answers as the first did.")
+    @APIResponse(responseCode = "200", description = "Withdrawn",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a number (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE")
+    @APIResponse(responseCode = "404", description = "No such application of yours (APPLICATION_NOT_FOUND)")
+    @APIResponse(responseCode = "409", description = "Already decided or withdrawn (APPLICATION_NOT_OPEN), or changed meanwhile (CONCURRENT_MODIFICATION)")
+    public Uni<Response> withdraw(@Parameter(description = "The application's id", example = "1042") @PathParam("id") String id) {
+        long applicationId = id(id);
+        Caller who = caller.required();
+        return writes.runOnEntities(tx -> applications.withdraw(tx, who, applicationId));
+    }
+
+    static long id(String raw) {
+        if (raw == null || !raw.matches("[1-9][0-9]{0,17}")) {
+            throw ApiException.validation(List.of(new FieldError("path.id", "FORMAT", Message.of(
+                    "must be an application id (a positive whole number)", "应为申请编号（正整数）"))));
+        }
+        return Long.parseLong(raw);
+    }
+}

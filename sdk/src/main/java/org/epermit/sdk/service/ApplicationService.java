@@ -1,0 +1,166 @@
+package org.epermit.sdk.service;
+
+import java.util.Objects;
+import org.epermit.sdk.ApiTag;
+import org.epermit.sdk.OperationId;
+import org.epermit.sdk.Page;
+import org.epermit.sdk.PagedIterable;
+import org.epermit.sdk.RequestOptions;
+import org.epermit.sdk.model.Application;
+import org.epermit.sdk.model.ApplicationBody;
+import org.epermit.sdk.model.ApplicationRequirements;
+import org.epermit.sdk.model.ApplicationType;
+import org.epermit.sdk.param.ApplicationSearchParams;
+
+/**
+ * Permit applications (申请) filed on a permit by its enterprise or a vendor it delegated (scope
+ * {@code applications:write}): what a type needs today, filing, reading, listing your own, and withdrawal. Reached
+ * through {@link org.epermit.sdk.EPermitClient#applications()}.
+ *
+ * <p>The usual round: {@link #requirements} says whether the permit takes a type today, what the body needs, the
+ * filing deadline and the decision period; {@link #file} files it and returns it {@code SUBMITTED}, with the findings
+ * it was accepted with (a late renewal or change); {@link #get} follows it; {@link #withdraw} takes it back while it
+ * is open.
+ *
+ * <p>Refusals: an application that fails its type's rules is a {@link org.epermit.sdk.errors.ValidationException}
+ * with code {@code APPLICATION_REJECTED} and one field error per failing field (its JSON pointer into the body and its
+ * code from docs/applications.md); an open application of the same type is a
+ * {@link org.epermit.sdk.errors.ConflictException} with code {@code APPLICATION_OPEN} naming it. Filings and
+ * withdrawals carry an {@code Idempotency-Key} (one per call, reused by its retries), so a retry never files twice.
+ *
+ * <p>An interface, so that your tests can stand in for the API; the client's own implementation is thread-safe.
+ */
+@ApiTag("Applications")
+public interface ApplicationService {
+
+    /**
+     * Says what an application of a type needs for a permit today: whether the permit takes it (and why not), the
+     * body's fields, the kinds of attachment, the filing deadline and whether it has passed, the decision period.
+     *
+     * @param permitNumber the permit number
+     * @param type         the application type
+     * @return the requirements
+     * @throws org.epermit.sdk.errors.ValidationException {@code INVALID_PERMIT_NUMBER}, before any call, if malformed
+     */
+    @OperationId("getApplicationRequirements")
+    default ApplicationRequirements requirements(String permitNumber, ApplicationType type) {
+        return requirements(permitNumber, type, RequestOptions.none());
+    }
+
+    /**
+     * Says what an application of a type needs, with options.
+     *
+     * @param permitNumber the permit number
+     * @param type         the application type
+     * @param options      options for this call
+     * @return the requirements
+     */
+    @OperationId("getApplicationRequirements")
+    ApplicationRequirements requirements(String permitNumber, ApplicationType type, RequestOptions options);
+
+    /**
+     * Files an application on a permit.
+     *
+     * @param permitNumber the permit number
+     * @param body         the application: its type, {@code truthful = true}, and the section its type needs
+     * @return the application as stored, {@code SUBMITTED}
+     * @throws org.epermit.sdk.errors.ValidationException {@code APPLICATION_REJECTED}, every failing field listed
+     * @throws org.epermit.sdk.errors.ConflictException   {@code APPLICATION_OPEN}, naming the open one
+     */
+    @OperationId("fileApplication")
+    default Application file(String permitNumber, ApplicationBody body) {
+        return file(permitNumber, body, RequestOptions.none());
+    }
+
+    /**
+     * Files an application on a permit, with options (an {@code Idempotency-Key} of your own, for instance).
+     *
+     * @param permitNumber the permit number
+     * @param body         the application
+     * @param options      options for this call
+     * @return the application as stored
+     */
+    @OperationId("fileApplication")
+    Application file(String permitNumber, ApplicationBody body, RequestOptions options);
+
+    /**
+     * Reads an application with its history.
+     *
+     * @param applicationId the application's id
+     * @return the application
+     * @throws org.epermit.sdk.errors.NotFoundException {@code APPLICATION_NOT_FOUND}, also for one you may not read
+     */
+    @OperationId("getApplication")
+    default Application get(long applicationId) {
+        return get(applicationId, RequestOptions.none());
+    }
+
+    /**
+     * Reads an application, with options.
+     *
+     * @param applicationId the application's id
+     * @param options       options for this call
+     * @return the application
+     */
+    @OperationId("getApplication")
+    Application get(long applicationId, RequestOptions options);
+
+    /**
+     * Withdraws an application while it is SUBMITTED, ACCEPTED or RETURNED.
+     *
+     * @param applicationId the application's id
+     * @return the application, {@code WITHDRAWN}
+     * @throws org.epermit.sdk.errors.ConflictException {@code APPLICATION_NOT_OPEN} once decided or withdrawn
+     */
+    @OperationId("withdrawApplication")
+    default Application withdraw(long applicationId) {
+        return withdraw(applicationId, RequestOptions.none());
+    }
+
+    /**
+     * Withdraws an application, with options.
+     *
+     * @param applicationId the application's id
+     * @param options       options for this call
+     * @return the application
+     */
+    @OperationId("withdrawApplication")
+    Application withdraw(long applicationId, RequestOptions options);
+
+    /**
+     * Lists your own applications (those your client filed and, for an enterprise's client, its unit's), newest
+     * first, fetching pages lazily.
+     *
+     * @param params the filters ({@link ApplicationSearchParams#all()} for all)
+     * @return the applications
+     */
+    @OperationId("listApplications")
+    default PagedIterable<Application> list(ApplicationSearchParams params) {
+        return list(params, RequestOptions.none());
+    }
+
+    /**
+     * Lists your own applications, with options for each page's request.
+     *
+     * @param params  the filters
+     * @param options options for each page's request
+     * @return the applications
+     */
+    @OperationId("listApplications")
+    default PagedIterable<Application> list(ApplicationSearchParams params, RequestOptions options) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(options, "options");
+        return new PagedIterable<>(cursor -> listPage(params, cursor, options));
+    }
+
+    /**
+     * Fetches one page of your own applications.
+     *
+     * @param params  the filters; the same as for the page the cursor came from
+     * @param cursor  the previous page's {@link Page#nextCursor()}, or {@code null} for the first page
+     * @param options options for this request
+     * @return the page
+     */
+    @OperationId("listApplications")
+    Page<Application> listPage(ApplicationSearchParams params, String cursor, RequestOptions options);
+}

@@ -1,0 +1,131 @@
+package org.epermit.sdk;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.LocalDate;
+import java.util.List;
+import org.epermit.sdk.errors.ConflictException;
+import org.epermit.sdk.errors.FieldError;
+import org.epermit.sdk.errors.ValidationException;
+import org.epermit.sdk.model.Application;
+import org.epermit.sdk.model.ApplicationBody;
+import org.epermit.sdk.model.ApplicationChange;
+import org.epermit.sdk.model.ApplicationChangedItem;
+import org.epermit.sdk.model.ApplicationStatus;
+import org.epermit.sdk.model.ApplicationType;
+import org.epermit.sdk.model.ChangedField;
+import org.epermit.sdk.param.ApplicationSearchParams;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Applications: what is sent, idempotent filings, refusals as typed errors, requirements, paging, withdrawal. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ApplicationServiceTest {
+
+    @RegisterExtension
+    static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private static final String FILE = "/v1/permits/" + Stubs.PERMIT + "/applications";
+
+    private final FakeTime time = new FakeTime();
+
+    private EPermitClient client() {
+        return EPermitClient.builder().baseUrl(api.baseUrl()).credentials(Credentials.apiKey("epk_test.secret"))
+                .clock(time).sleeper(time).build();
+    }
+
+    private static ApplicationBody change() {
+        return new ApplicationBody().type(ApplicationType.CHANGE).truthful(true).change(new ApplicationChange()
+                .changedOn(LocalDate.of(2026, 11, 1)).items(List.of(new ApplicationChangedItem()
+                        .field(ChangedField.LEGAL_REPRESENTATIVE).value("李明"))));
+    }
+
+    @Test
+    void a_filing_sends_the_body_with_one_idempotency_key_reused_by_its_retry() {
+        api.stubFor(post(urlPathEqualTo(FILE)).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("up").willReturn(aResponse().withStatus(503)));
+        api.stubFor(post(urlPathEqualTo(FILE)).inScenario("s").whenScenarioStateIs("up").willReturn(Stubs.json("""
+                {"id":1042,"type":"CHANGE","status":"SUBMITTED","permitNumber":"%s","findings":[{"code":"CHANGE_FILED_LATE",
+                 "path":"/change/changedOn","message":"Filed 45 days after the change","messageZh":"逾期"}],
+                 "history":[{"status":"SUBMITTED","at":"2026-12-03T10:00:00+08:00","by":"0b7e4c1a-2f3d-4e5a-9b6c-7d8e9f0a1b2c"}]}"""
+                .formatted(Stubs.PERMIT)).withStatus(201)));
+        Application filed = client().applications().file(Stubs.PERMIT, change());
+        assertThat(filed.getId()).isEqualTo(1042);
+        assertThat(filed.getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
+        assertThat(filed.getFindings()).singleElement().satisfies(f -> assertThat(f.getPath()).isEqualTo("/change/changedOn"));
+        var attempts = api.findAll(postRequestedFor(urlPathEqualTo(FILE)));
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).getHeader("Idempotency-Key")).isNotBlank().isEqualTo(attempts.get(1).getHeader("Idempotency-Key"));
+        api.verify(postRequestedFor(urlPathEqualTo(FILE)).withRequestBody(equalToJson("""
+                {"type":"CHANGE","truthful":true,"change":{"changedOn":"2026-11-01",
+                 "items":[{"field":"LEGAL_REPRESENTATIVE","value":"李明"}]}}""", true, true)));
+    }
+
+    @Test
+    void a_refused_application_lists_every_field_and_an_open_one_is_a_conflict() {
+        api.stubFor(post(urlPathEqualTo(FILE)).inScenario("r").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("open")
+                .willReturn(Stubs.problem(422, "APPLICATION_REJECTED", "2 error(s) refuse this application.", """
+                        [{"path":"/truthful","code":"COMMITMENT_REQUIRED","message":"truthful must be true."},
+                         {"path":"/change/items/0/field","code":"CHANGE_NEEDS_REAPPLICATION","message":"file a REAPPLICATION"}]""")));
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> client().applications().file(Stubs.PERMIT, change()));
+        assertThat(e.getCode()).isEqualTo("APPLICATION_REJECTED");
+        assertThat(e.getFieldErrors()).containsExactly(new FieldError("/truthful", "COMMITMENT_REQUIRED", "truthful must be true."),
+                new FieldError("/change/items/0/field", "CHANGE_NEEDS_REAPPLICATION", "file a REAPPLICATION"));
+
+        api.stubFor(post(urlPathEqualTo(FILE)).inScenario("r").whenScenarioStateIs("open")
+                .willReturn(Stubs.problem(409, "APPLICATION_OPEN", "An open CHANGE application exists.", "[]")));
+        ConflictException c = catchThrowableOfType(ConflictException.class, () -> client().applications().file(Stubs.PERMIT, change()));
+        assertThat(c.getCode()).isEqualTo("APPLICATION_OPEN");
+    }
+
+    @Test
+    void requirements_reads_and_withdrawal_go_to_their_paths_and_an_id_below_1_fails_before_any_call() {
+        api.stubFor(get(urlPathEqualTo(FILE + "/requirements")).willReturn(Stubs.json("""
+                {"type":"RENEWAL","permitNumber":"%s","allowed":true,"refusals":[],"fields":[],"attachments":[],
+                 "filingDeadline":{"date":"2027-03-01","passed":false,"rule":"r","ruleZh":"r","lateFinding":"RENEWAL_FILED_LATE"},
+                 "decisionPeriod":{"calendarDays":20,"workingDays":null,"countsFrom":"ACCEPTANCE"}}""".formatted(Stubs.PERMIT))));
+        var requirements = client().applications().requirements(Stubs.PERMIT, ApplicationType.RENEWAL);
+        assertThat(requirements.getFilingDeadline().getDate()).isEqualTo(LocalDate.of(2027, 3, 1));
+        assertThat(requirements.getDecisionPeriod().getCalendarDays()).isEqualTo(20);
+        assertThat(requirements.getDecisionPeriod().getWorkingDays()).isNull();
+        api.verify(getRequestedFor(urlPathEqualTo(FILE + "/requirements")).withQueryParam("type", equalTo("RENEWAL")));
+
+        api.stubFor(get(urlPathEqualTo("/v1/applications/1042")).willReturn(Stubs.json("{\"id\":1042,\"status\":\"SUBMITTED\"}")));
+        api.stubFor(post(urlPathEqualTo("/v1/applications/1042/withdrawal")).willReturn(Stubs.json("{\"id\":1042,\"status\":\"WITHDRAWN\"}")));
+        assertThat(client().applications().get(1042).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
+        assertThat(client().applications().withdraw(1042).getStatus()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(api.findAll(postRequestedFor(urlPathEqualTo("/v1/applications/1042/withdrawal"))).get(0)
+                .getHeader("Idempotency-Key")).isNotBlank();
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> client().applications().withdraw(0));
+        assertThat(e.getFieldErrors()).extracting(FieldError::path).containsExactly("path.id");
+    }
+
+    @Test
+    void the_listing_pages_lazily_with_its_filters() {
+        api.stubFor(get(urlPathEqualTo("/v1/applications")).withQueryParam("cursor", equalTo("c2"))
+                .willReturn(Stubs.json("{\"items\":[{\"id\":1}],\"nextCursor\":null}")));
+        api.stubFor(get(urlPathEqualTo("/v1/applications")).withQueryParam("type", equalTo("RENEWAL"))
+                .withQueryParam("cursor", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .willReturn(Stubs.json("{\"items\":[{\"id\":3},{\"id\":2}],\"nextCursor\":\"c2\"}")));
+        var ids = new java.util.ArrayList<Long>();
+        client().applications().list(ApplicationSearchParams.builder().type(ApplicationType.RENEWAL).limit(2).build())
+                .forEach(a -> ids.add(a.getId()));
+        assertThat(ids).containsExactly(3L, 2L, 1L);
+        api.verify(getRequestedFor(urlPathEqualTo("/v1/applications")).withQueryParam("limit", equalTo("2"))
+                .withQueryParam("type", equalTo("RENEWAL")).withQueryParam("cursor", equalTo("c2")));
+    }
+}
