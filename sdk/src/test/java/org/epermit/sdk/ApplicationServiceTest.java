@@ -97,11 +97,11 @@ class ApplicationServiceTest {
         api.stubFor(get(urlPathEqualTo(FILE + "/requirements")).willReturn(Stubs.json("""
                 {"type":"RENEWAL","permitNumber":"%s","allowed":true,"refusals":[],"fields":[],"attachments":[],
                  "filingDeadline":{"date":"2027-03-01","passed":false,"rule":"r","ruleZh":"r","lateFinding":"RENEWAL_FILED_LATE"},
-                 "decisionPeriod":{"calendarDays":20,"workingDays":null,"countsFrom":"ACCEPTANCE"}}""".formatted(Stubs.PERMIT))));
+                 "decisionPeriod":{"days":20,"dayCount":"WORKING","countsFrom":"ACCEPTANCE"}}""".formatted(Stubs.PERMIT))));
         var requirements = client().applications().requirements(Stubs.PERMIT, ApplicationType.RENEWAL);
         assertThat(requirements.getFilingDeadline().getDate()).isEqualTo(LocalDate.of(2027, 3, 1));
-        assertThat(requirements.getDecisionPeriod().getCalendarDays()).isEqualTo(20);
-        assertThat(requirements.getDecisionPeriod().getWorkingDays()).isNull();
+        assertThat(requirements.getDecisionPeriod().getDays()).isEqualTo(20);
+        assertThat(requirements.getDecisionPeriod().getDayCount()).isEqualTo(org.epermit.sdk.model.DayCount.WORKING);
         api.verify(getRequestedFor(urlPathEqualTo(FILE + "/requirements")).withQueryParam("type", equalTo("RENEWAL")));
 
         api.stubFor(get(urlPathEqualTo("/v1/applications/1042")).willReturn(Stubs.json("{\"id\":1042,\"status\":\"SUBMITTED\"}")));

@@ -4,8 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The filing rules of applications that the regulation sets in days (configuration, since such periods change), and
- * the decision period the requirements endpoint states in calendar days until the working-day calendar counts it.
+ * The filing rules of applications that the regulation sets in days (configuration, since such periods change). The
+ * regulator's decision periods are the review desk's ({@code epermit.review.*}, {@link org.epermit.api.calendar.ReviewDeadlineConfig}).
  */
 @ConfigMapping(prefix = "epermit.applications")
 public interface ApplicationConfig {
@@ -18,19 +18,7 @@ public interface ApplicationConfig {
     @WithDefault("30")
     int changeWindowDays();
 
-    /** Calendar days from acceptance within which a renewal is decided (Order 736: 20). */
-    @WithDefault("20")
-    int renewalDecisionDays();
 
-    /** Calendar days from acceptance within which a change is decided. */
-    @WithDefault("20")
-    int changeDecisionDays();
 
-    /** Calendar days from acceptance within which a cancellation is decided. */
-    @WithDefault("20")
-    int cancellationDecisionDays();
 
-    /** Calendar days from acceptance within which a reissue is decided. */
-    @WithDefault("20")
-    int reissueDecisionDays();
 }

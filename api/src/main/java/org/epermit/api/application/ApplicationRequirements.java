@@ -2,6 +2,9 @@ package org.epermit.api.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.epermit.api.calendar.DayCount;
+import org.epermit.api.calendar.ReviewCase;
+import org.epermit.api.calendar.ReviewDeadlineConfig;
 import org.epermit.api.problem.FieldError;
 
 import java.time.LocalDate;
@@ -57,25 +60,27 @@ public class ApplicationRequirements {
 
     @Schema(name = "ApplicationDecisionPeriod")
     public record DecisionPeriod(
-            @Schema(description = "Days from acceptance (受理), counted as calendar days") int calendarDays,
-            @Schema(nullable = true, description = "The same period in working days, where a working-day calendar is configured; "
-                    + "null until it is") Integer workingDays,
+            @Schema(description = "Days from acceptance (受理), the day of acceptance not counted", examples = "20") int days,
+            @Schema(description = "WORKING: working days of the calendar (GET /v1/calendar/{year}: statutory holidays skipped, "
+                    + "make-up working days counted); CALENDAR: every day") DayCount dayCount,
             @Schema(description = "Counted from acceptance", examples = "ACCEPTANCE") String countsFrom) {
     }
 
     private final ApplicationRules rules;
     private final ApplicationConfig config;
+    private final ReviewDeadlineConfig periods;
 
-    public ApplicationRequirements(ApplicationRules rules, ApplicationConfig config) {
+    public ApplicationRequirements(ApplicationRules rules, ApplicationConfig config, ReviewDeadlineConfig periods) {
         this.rules = rules;
         this.config = config;
+        this.periods = periods;
     }
 
     Requirements of(PermitFacts permit, ApplicationType type, LocalDate today) {
         List<FieldError> refusals = rules.refusals(permit, type, today);
         boolean allowed = refusals.isEmpty();
         return new Requirements(type, permit.permitNumber(), allowed, refusals.stream().map(Refusal::of).toList(), fields(type), attachments(type),
-                deadline(permit, type, today), allowed ? new DecisionPeriod(decisionDays(type), null, "ACCEPTANCE") : null);
+                deadline(permit, type, today), allowed ? new DecisionPeriod(periods.period(reviewCase(permit, type)), periods.dayCount(), "ACCEPTANCE") : null);
     }
 
     private FilingDeadline deadline(PermitFacts permit, ApplicationType type, LocalDate today) {
@@ -94,12 +99,15 @@ public class ApplicationRequirements {
         };
     }
 
-    private int decisionDays(ApplicationType type) {
+    /** The statutory case an application of {@code type} on {@code permit} is decided under. */
+    static ReviewCase reviewCase(PermitFacts permit, ApplicationType type) {
         return switch (type) {
-            case RENEWAL -> config.renewalDecisionDays();
-            case CHANGE -> config.changeDecisionDays();
-            case CANCELLATION -> config.cancellationDecisionDays();
-            default -> config.reissueDecisionDays();
+            case RENEWAL -> ReviewCase.RENEWAL;
+            case CHANGE -> ReviewCase.CHANGE;
+            case CANCELLATION -> ReviewCase.CANCELLATION;
+            case REISSUE -> ReviewCase.REISSUE;
+            // reviewed as initial applications: the site inspection a KEY unit may need is the regulator's to order
+            case INITIAL, REAPPLICATION -> "KEY".equals(permit.category()) ? ReviewCase.INITIAL_KEY : ReviewCase.INITIAL_SIMPLIFIED;
         };
     }
 

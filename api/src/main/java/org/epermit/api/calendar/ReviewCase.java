@@ -9,5 +9,11 @@ public enum ReviewCase {
     /** An initial application under key management that needs a site inspection (现场核查). */
     INITIAL_KEY_INSPECTION,
     /** A renewal (延续). */
-    RENEWAL
+    RENEWAL,
+    /** A change (变更) of the permit's registered particulars. */
+    CHANGE,
+    /** A cancellation (注销). */
+    CANCELLATION,
+    /** A reissue (遗失补办) of a lost or damaged permit. */
+    REISSUE
 }

@@ -30,6 +30,18 @@ public interface ReviewDeadlineConfig {
     @WithDefault("20")
     int renewal();
 
+    /** Days to decide a change; the regulation sets no period of its own for it: a configured default. */
+    @WithDefault("20")
+    int change();
+
+    /** Days to decide a cancellation; a configured default, as for a change. */
+    @WithDefault("20")
+    int cancellation();
+
+    /** Days to decide a reissue; a configured default, as for a change. */
+    @WithDefault("20")
+    int reissue();
+
     /** The period of {@code reviewCase}. */
     default int period(ReviewCase reviewCase) {
         return switch (reviewCase) {
@@ -37,6 +49,9 @@ public interface ReviewDeadlineConfig {
             case INITIAL_KEY -> initialKey();
             case INITIAL_KEY_INSPECTION -> initialKeyInspection();
             case RENEWAL -> renewal();
+            case CHANGE -> change();
+            case CANCELLATION -> cancellation();
+            case REISSUE -> reissue();
         };
     }
 }

@@ -317,8 +317,8 @@ class ApplicationFilingTest {
         assertThat(renewal.jsonPath().getString("filingDeadline.date")).isEqualTo(expiry.minusDays(60).toString());
         assertThat(renewal.jsonPath().getBoolean("filingDeadline.passed")).isFalse();
         assertThat(renewal.jsonPath().getString("filingDeadline.lateFinding")).isEqualTo("RENEWAL_FILED_LATE");
-        assertThat(renewal.jsonPath().getInt("decisionPeriod.calendarDays")).isEqualTo(20);
-        assertThat(renewal.jsonPath().getString("decisionPeriod.workingDays")).isNull();
+        assertThat(renewal.jsonPath().getInt("decisionPeriod.days")).as("epermit.review.renewal").isEqualTo(20);
+        assertThat(renewal.jsonPath().getString("decisionPeriod.dayCount")).as("epermit.review.day-count").isEqualTo("WORKING");
         assertThat(renewal.jsonPath().getList("attachments.kind")).contains("COMMITMENT_LETTER", "APPLICATION_FORM");
 
         Response change = given().header("X-API-Key", key).queryParam("type", "CHANGE").get("/v1/permits/{n}/applications/requirements", permit[0]);

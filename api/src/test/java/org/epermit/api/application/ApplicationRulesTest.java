@@ -16,10 +16,6 @@ class ApplicationRulesTest {
     static final ApplicationConfig CONFIG = new ApplicationConfig() {
         public int renewalLeadDays() { return 60; }
         public int changeWindowDays() { return 30; }
-        public int renewalDecisionDays() { return 20; }
-        public int changeDecisionDays() { return 20; }
-        public int cancellationDecisionDays() { return 20; }
-        public int reissueDecisionDays() { return 20; }
     };
 
     final ApplicationRules rules = new ApplicationRules(CONFIG);
