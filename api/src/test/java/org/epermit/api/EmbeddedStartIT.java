@@ -44,6 +44,9 @@ class EmbeddedStartIT {
         assertThat(first.getManagement("/q/metrics").body()).contains("http_server_requests_seconds_count")
                 .contains("vertx_http_connections_current");
         assertThat(first.output()).as("a start logs no warning").doesNotContain(" WARN ");
+        // the printed demo vendor key files reports and applications for its delegated permits
+        assertThat(first.get("/v1/me", "X-API-Key", first.demoKey("vendor")).body())
+                .contains("\"filings:write\"").contains("\"applications:write\"");
         assertThat(first.output()).contains("Management interface listening on http://127.0.0.1:" + first.managementPort);
         first.stop();
         assertThat(first.process.exitValue()).as("a SIGTERM stop is orderly (143 = 128 + SIGTERM)").isIn(0, 143);

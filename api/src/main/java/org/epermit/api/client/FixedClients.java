@@ -18,13 +18,17 @@ public final class FixedClients {
     private FixedClients() {
     }
 
-    /** Registers the client, or makes it active again with the same id. */
+    /**
+     * Registers the client, or makes it active again with the same id and the roles and scopes given (a data directory
+     * made by an older build gets the scopes this build's demo callers have).
+     */
     public static void ensure(Connection c, UUID id, String name, String organisation, List<String> roles,
                               List<String> scopes, String plan) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO api_client (id, name, organisation, roles, scopes, plan, status)
                 VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE')
-                ON CONFLICT (id) DO UPDATE SET status = 'ACTIVE', version = api_client.version + 1""")) {
+                ON CONFLICT (id) DO UPDATE SET status = 'ACTIVE', roles = EXCLUDED.roles, scopes = EXCLUDED.scopes,
+                                               version = api_client.version + 1""")) {
             st.setObject(1, id);
             st.setString(2, name);
             st.setString(3, organisation);

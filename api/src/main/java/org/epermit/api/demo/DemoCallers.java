@@ -74,12 +74,12 @@ public class DemoCallers {
         FixedClients.ensure(c, ADMIN, "Demo administrator", "ePermit demo", List.of("admin"),
                 List.of("admin", "permits:read", "stats:read", "reviews:write"), "partner");
         FixedClients.ensure(c, VENDOR, "Demo vendor", "演示环保服务有限公司", List.of("vendor"),
-                List.of("permits:read", "filings:write"), "standard");
+                List.of("permits:read", "filings:write", "applications:write"), "standard");
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO delegation (id, enterprise_id, vendor_client_id, all_permits, scopes, valid_from, valid_to, created_by)
-                SELECT ?, p.enterprise_id, ?, true, '{permits:read,filings:write}', now(), now() + interval '1 year', ?
+                SELECT ?, p.enterprise_id, ?, true, '{permits:read,filings:write,applications:write}', now(), now() + interval '1 year', ?
                 FROM permit p WHERE p.category = 'KEY' AND p.status = 'VALID' ORDER BY p.permit_number LIMIT 1
-                ON CONFLICT (id) DO UPDATE SET valid_to = now() + interval '1 year', revoked_at = NULL""")) {
+                ON CONFLICT (id) DO UPDATE SET valid_to = now() + interval '1 year', revoked_at = NULL, scopes = EXCLUDED.scopes""")) {
             st.setObject(1, DELEGATION);
             st.setObject(2, VENDOR);
             st.setObject(3, ADMIN);
