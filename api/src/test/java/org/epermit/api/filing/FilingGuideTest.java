@@ -1,13 +1,10 @@
 package org.epermit.api.filing;
 
+import org.epermit.api.testing.GeneratedDocTables;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docs/filing.md lists every {@link FilingCode} with its meaning and fix, in English and in Chinese: the tables between
@@ -18,7 +15,6 @@ class FilingGuideTest {
 
     static final Path GUIDE = Path.of("../docs/filing.md");
     static final String BEGIN = "<!-- codes: generated from org.epermit.api.filing.FilingCode by FilingGuideTest -->";
-    static final String END = "<!-- end of codes -->";
 
     static String table(boolean chinese) {
         StringBuilder md = new StringBuilder(chinese
@@ -39,19 +35,6 @@ class FilingGuideTest {
 
     @Test
     void the_guide_lists_every_code_in_both_languages() throws IOException {
-        String guide = Files.readString(GUIDE, StandardCharsets.UTF_8);
-        String[] parts = guide.split(java.util.regex.Pattern.quote(BEGIN), -1);
-        assertThat(parts).as("two generated tables, English then Chinese").hasSize(3);
-        StringBuilder rebuilt = new StringBuilder(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            int end = parts[i].indexOf(END);
-            assertThat(end).as("each generated table ends with its marker").isNotNegative();
-            rebuilt.append(BEGIN).append('\n').append(table(i == 2)).append(END).append(parts[i].substring(end + END.length()));
-        }
-        if (Boolean.getBoolean("docs.update")) {
-            Files.writeString(GUIDE, rebuilt.toString(), StandardCharsets.UTF_8);
-            return;
-        }
-        assertThat(guide).as("docs/filing.md's code tables are FilingCode's (regenerate with -Ddocs.update=true)").isEqualTo(rebuilt.toString());
+        GeneratedDocTables.check(GUIDE, BEGIN, FilingGuideTest::table);
     }
 }
