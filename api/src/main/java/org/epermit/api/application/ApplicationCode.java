@@ -50,6 +50,9 @@ public enum ApplicationCode {
     APPLICATION_OPEN(true, "An application of this type is open for the permit.", "该许可证已有同类型的申请在办理中。",
             "Wait for its decision, or withdraw it (POST /v1/applications/{id}/withdrawal; the message names it) and file again.",
             "请等待其办结，或撤回该申请（POST /v1/applications/{id}/withdrawal，提示中给出了申请编号）后重新提交。"),
+    RESUBMISSION_TYPE_CHANGED(true, "A resubmission names another type than the application it corrects.",
+            "重新提交的申请类型与原申请不一致。", "Resubmit with the application's own type; file another type as a new application.",
+            "请保持原申请类型重新提交；其他类型请作为新申请提交。"),
     // --- findings: accepted, flagged for the regulator
     RENEWAL_FILED_LATE(false, "A renewal filed later than the lead the regulation asks (60 days before expiry).",
             "延续申请晚于规定时限（有效期届满前60日）提交。",

@@ -99,16 +99,9 @@ public class ApplicationRequirements {
         };
     }
 
-    /** The statutory case an application of {@code type} on {@code permit} is decided under. */
+    /** The statutory case an application of {@code type} on {@code permit} is decided under (before any site inspection is ordered). */
     static ReviewCase reviewCase(PermitFacts permit, ApplicationType type) {
-        return switch (type) {
-            case RENEWAL -> ReviewCase.RENEWAL;
-            case CHANGE -> ReviewCase.CHANGE;
-            case CANCELLATION -> ReviewCase.CANCELLATION;
-            case REISSUE -> ReviewCase.REISSUE;
-            // reviewed as initial applications: the site inspection a KEY unit may need is the regulator's to order
-            case INITIAL, REAPPLICATION -> "KEY".equals(permit.category()) ? ReviewCase.INITIAL_KEY : ReviewCase.INITIAL_SIMPLIFIED;
-        };
+        return type.decidedUnder(permit.category(), false);
     }
 
     private static List<RequiredField> fields(ApplicationType type) {

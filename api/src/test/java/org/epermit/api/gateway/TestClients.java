@@ -25,6 +25,12 @@ public final class TestClients {
                 List.of("permits:read", "stats:read"), region, null, "standard", null)).await().indefinitely();
     }
 
+    /** A regulator of {@code region} that reviews: it reads permits and holds reviews:write. */
+    public static CreatedClient reviewer(ClientRegistry registry, String region) {
+        return registry.create(new NewClient("Test reviewer " + UUID.randomUUID(), "生态环境局审批科", null, List.of("regulator"),
+                List.of("permits:read", "reviews:write"), region, null, "standard", null)).await().indefinitely();
+    }
+
     public static CreatedClient enterprise(ClientRegistry registry, String creditCode) {
         return registry.create(new NewClient("Test enterprise " + UUID.randomUUID(), "排污单位", null, List.of("enterprise"),
                 List.of("permits:read", "filings:write"), null, creditCode, "free", null)).await().indefinitely();
