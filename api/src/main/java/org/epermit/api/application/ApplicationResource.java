@@ -131,6 +131,7 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/acceptance")
     @PermissionsAllowed(ApplicationReviews.REVIEW)
+    @Tag(name = "Review")
     @Operation(operationId = "acceptApplication", summary = "Accept a submitted application, or return it with everything to correct",
             description = "By a regulator of the application's region (role regulator, scope reviews:write). ACCEPTED (受理) starts "
                     + "the statutory decision period; RETURNED lists every correction in one notice. Once the acceptance period "
@@ -153,6 +154,7 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/decision")
     @PermissionsAllowed(ApplicationReviews.REVIEW)
+    @Tag(name = "Review")
     @Operation(operationId = "decideApplication", summary = "Decide an accepted application",
             description = "By a regulator of the application's region. APPROVED changes the permit in the same transaction (a "
                     + "renewal extends it five years from the old expiry in a new version; a change writes the unit's new "

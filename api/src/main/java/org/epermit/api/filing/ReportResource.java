@@ -120,6 +120,7 @@ public class ReportResource {
     @Path("/review")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(ReportReviews.REVIEW)
+    @Tag(name = "Review")
     @Operation(operationId = "reviewExecutionReport", summary = "Review a submitted execution report",
             description = "By a regulator of the permit's region (role regulator, scope reviews:write): ACCEPTED, or RETURNED with "
                     + "what to correct. The filer corrects a returned report (POST …/corrections), which puts it back in the "

@@ -38,7 +38,9 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "apiKey")
 @SecurityRequirement(name = "bearer")
-@Tag(name = "Review")
+@Tag(name = "Review", description = "The regulator's review desk (role regulator, scope reviews:write, its region only): the "
+        + "queue with statutory deadlines, acceptance and decisions on applications, reviews of execution reports; see "
+        + "docs/applications.md")
 public class ReviewQueueResource {
 
     static final String REVIEW = "reviews:write";

@@ -69,6 +69,22 @@ public final class TestClients {
     }
 
     /**
+     * A new vendor delegated permit {@code permitNumber} of the enterprise {@code creditCode} with permits:read and
+     * applications:write for a year, through the API: a vendor as it files applications in production.
+     */
+    public static CreatedClient applicationsVendor(ClientRegistry registry, String creditCode, String permitNumber) {
+        CreatedClient vendor = registry.create(new NewClient("Test applications vendor " + UUID.randomUUID(), "测试环保服务有限公司",
+                null, List.of("vendor"), List.of("permits:read", "applications:write"), null, null, "standard", null))
+                .await().indefinitely();
+        io.restassured.RestAssured.given().header("X-API-Key", admin(registry).apiKey()).contentType("application/json")
+                .body("""
+                        {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "permitNumbers": ["%s"], "scopes": ["permits:read", "applications:write"], "validTo": "%s"}"""
+                        .formatted(creditCode, vendor.client().id(), permitNumber, DelegationTimes.inAYear()))
+                .post("/v1/delegations").then().statusCode(201);
+        return vendor;
+    }
+
+    /**
      * The secret part of an API key ({@code epk_<16-char id>_<secret>}). The secret is base64url and may itself hold
      * an underscore, so it is found by the id's fixed length, not by the last underscore.
      */
