@@ -41,6 +41,10 @@ public enum ErrorCode {
     APPLICATION_OPEN(409, "An application of this type is open", "同类型申请正在办理中"),
     APPLICATION_NOT_OPEN(409, "The application is no longer open", "该申请已办结或已撤回"),
     APPLICATION_REJECTED(422, "The application does not meet the rules of its type", "申请不符合该类型的要求"),
+    // Registration (登记): every failing field with its RegistrationCode (docs/registration.md); a permit's number where a
+    // registration receipt's is expected (its changes and renewals are applications).
+    REGISTRATION_REJECTED(422, "The registration does not meet the rules of registration", "登记不符合登记管理的要求"),
+    NOT_A_REGISTRATION(409, "Not a registration receipt: a permit", "不是登记回执，而是排污许可证"),
     IDEMPOTENCY_CONFLICT(422, "Idempotency key reused for another request", "幂等键已用于另一个请求"),
     METHOD_NOT_ALLOWED(405, "Method not allowed", "不支持该请求方法"),
     NOT_ACCEPTABLE(406, "Not acceptable", "无法提供所请求的响应格式"),
