@@ -61,6 +61,9 @@ public enum RegistrationCode {
     // --- errors: a change
     CHANGE_DATE_IN_FUTURE(true, "The change has not happened yet.", "变更尚未发生。",
             "Register the change once it has taken effect, with the date it did.", "请在变更生效后登记，并填写生效日期。"),
+    CHANGE_BEFORE_REGISTRATION(true, "The change is dated before the receipt was issued, which registered the details of its day.",
+            "变更日期早于登记回执的登记日期，而回执登记的是登记当日的信息。",
+            "Date the change on or after the receipt's issue date (the message gives it).", "请填写不早于登记日期（提示中已给出）的变更日期。"),
     NOTHING_CHANGED(true, "The change names no field, or only fields whose value stays the same.", "变更未填写任何事项，或所填事项与现有内容相同。",
             "Send only the fields that changed, with their new values.", "仅填写发生变更的事项及其新内容。"),
     UNIT_HOLDS_PERMITS(true, "The unit also holds a permit: its name, address or legal representative change on that permit first.",

@@ -294,14 +294,20 @@ public class RegistrationRules {
     }
 
     /**
-     * The errors that refuse the change {@code changes} of {@code receipt} today: only a live receipt, a change of
-     * something, and none of the unit's fields while the unit holds a permit ({@code otherPermits}), on which they
+     * The errors that refuse the change {@code changes} of {@code receipt}, dated {@code on}, today: only a live
+     * receipt, a change since it was issued, a change of something, and none of the unit's fields while the unit holds a permit ({@code otherPermits}), on which they
      * change through a CHANGE application.
      */
-    List<FieldError> change(RegistrationQueries.Receipt receipt, Changes changes, List<String> otherPermits, LocalDate today) {
+    List<FieldError> change(RegistrationQueries.Receipt receipt, LocalDate on, Changes changes, List<String> otherPermits, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         if (!live(receipt, today, errors)) {
             return errors;
+        }
+        if (on.isBefore(receipt.issueDate())) {
+            errors.add(error("/changedOn", RegistrationCode.CHANGE_BEFORE_REGISTRATION, "Receipt " + receipt.permitNumber() + " was issued on "
+                    + receipt.issueDate() + " with the details of that day; a change of it is dated " + receipt.issueDate() + " or later, not " + on + ".",
+                    "登记回执" + receipt.permitNumber() + "于" + receipt.issueDate() + "登记，登记的是当日的信息；其变更日期不得早于"
+                            + receipt.issueDate() + "，而非" + on + "。"));
         }
         if (!changes.any()) {
             errors.add(error("", RegistrationCode.NOTHING_CHANGED, "The change gives no field whose value differs from receipt "

@@ -215,19 +215,20 @@ public class Registrations {
     /**
      * Registers a change of the receipt. The public history dates it as it happened: a new CHANGE version starts on
      * the day of the change, the one before it closing the day before. When the current version starts on that day
-     * or later (a renewal registered since, whose term has not begun, or a change older than the current version),
-     * the current version is changed in place instead: it held the new details from its first day.
+     * or later (a renewal registered since, whose term has not begun; a change older than the current version; a
+     * change on the day the receipt was issued), the current version is changed in place instead: it holds the new
+     * details from its first day. A change dated before the receipt was issued is refused.
      */
     Uni<WriteOutcome> change(TransactionSql tx, Target t, RegistrationChange body, List<RegistrationFinding> findings) {
         return queries.lockedReceipt(tx, t.permitId()).flatMap(r -> {
             RegistrationRules.Changes changes = RegistrationRules.changes(body, r);
             Uni<List<String>> others = changes.unit() ? queries.otherPermits(tx, r.enterpriseId()) : Uni.createFrom().item(List.of());
             return others.flatMap(otherPermits -> {
-                List<FieldError> errors = rules.change(r, changes, otherPermits, t.today());
+                LocalDate on = body.changedOn();
+                List<FieldError> errors = rules.change(r, on, changes, otherPermits, t.today());
                 if (!errors.isEmpty()) {
                     throw rejected(errors);
                 }
-                LocalDate on = body.changedOn();
                 Uni<Integer> version = r.versionFrom() != null && on.isAfter(r.versionFrom())
                         ? permits.openVersion(tx, r.id(), "CHANGE", on) : Uni.createFrom().item(r.version());
                 return version

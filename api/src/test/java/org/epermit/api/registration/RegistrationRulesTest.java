@@ -93,14 +93,16 @@ class RegistrationRulesTest {
                 new RegistrationChange.Unit(" 唐山某供热有限公司 ", null, null), new RegistrationChange.Site(null, null,
                 new BigDecimal("118.18019300"), new BigDecimal("39.630867")), true), r);
         assertThat(same.any()).isFalse();
-        assertThat(codes(rules.change(r, same, List.of(), TODAY))).containsExactly("NOTHING_CHANGED");
+        assertThat(codes(rules.change(r, TODAY, same, List.of(), TODAY))).containsExactly("NOTHING_CHANGED");
 
         RegistrationRules.Changes renamed = RegistrationRules.changes(new RegistrationChange(TODAY,
                 new RegistrationChange.Unit("唐山新供热有限公司", null, "李明"), null, true), r);
         assertThat(renamed.unitName()).isEqualTo("唐山新供热有限公司");
         assertThat(renamed.legalRepresentative()).isEqualTo("李明");
-        assertThat(codes(rules.change(r, renamed, List.of(), TODAY))).isEmpty();
-        assertThat(codes(rules.change(r, renamed, List.of("91130203MA0G4XY2X5001P"), TODAY))).containsExactly("UNIT_HOLDS_PERMITS");
+        assertThat(codes(rules.change(r, TODAY, renamed, List.of(), TODAY))).isEmpty();
+        assertThat(codes(rules.change(r, TODAY, renamed, List.of("91130203MA0G4XY2X5001P"), TODAY))).containsExactly("UNIT_HOLDS_PERMITS");
+        assertThat(codes(rules.change(r, r.issueDate().minusDays(1), renamed, List.of(), TODAY))).containsExactly("CHANGE_BEFORE_REGISTRATION");
+        assertThat(codes(rules.change(r, r.issueDate(), renamed, List.of(), TODAY))).isEmpty();
         assertThat(Registrations.describe(renamed, List.of())).as("the public history never names the legal representative")
                 .contains("单位名称", "法定代表人").doesNotContain("李明");
     }

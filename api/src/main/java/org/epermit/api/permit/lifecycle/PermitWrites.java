@@ -46,7 +46,7 @@ public class PermitWrites {
     /** The current version is closed the day before the new one starts, with the document it had. */
     static final String FREEZE = """
             UPDATE permit_version v SET effective_to = $2,
-                   snapshot = (SELECT d.body FROM permit_document d WHERE d.permit_id = v.permit_id)
+                   snapshot = (SELECT CAST(d.body AS jsonb) FROM permit_document d WHERE d.permit_id = v.permit_id)
             WHERE v.permit_id = $1 AND v.effective_to IS NULL
             RETURNING v.version""";
     static final String NEXT_VERSION = """
