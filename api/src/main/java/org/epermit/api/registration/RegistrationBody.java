@@ -32,7 +32,7 @@ public record RegistrationBody(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Unit(
             @Schema(required = true, description = "Unified social credit code (GB 32100-2015), checked strictly",
-                    examples = "91130203MA0G4XYZ1K", maxLength = 18) String creditCode,
+                    examples = "91130203MA0G4XY268", maxLength = 18) String creditCode,
             @Schema(required = true, maxLength = 200) String name,
             @Schema(required = true, maxLength = 300) String address,
             @Schema(required = true, maxLength = 100, description = "Never disclosed") String legalRepresentative) {

@@ -11,7 +11,7 @@ import java.util.List;
  */
 @Schema(name = "RegistrationReceipt")
 public record RegistrationReceipt(
-        @Schema(description = "Credit code + 3-digit site serial + the registration letter", examples = "91130203MA0G4XYZ1K001W")
+        @Schema(description = "Credit code + 3-digit site serial + the registration letter", examples = "91130203MA0G4XY268001W")
         String permitNumber,
         @Schema(examples = "VALID") String status,
         @Schema(description = "The day the receipt was first issued") LocalDate issueDate,
