@@ -22,6 +22,8 @@ import org.epermit.sdk.model.ApiClientChange;
 import org.epermit.sdk.model.ApplicationBody;
 import org.epermit.sdk.model.ApplicationStatus;
 import org.epermit.sdk.model.ApplicationType;
+import org.epermit.sdk.model.RegistrationBody;
+import org.epermit.sdk.model.RegistrationChange;
 import org.epermit.sdk.model.CalendarDay;
 import org.epermit.sdk.model.CalendarDayKind;
 import org.epermit.sdk.model.CalendarYearChange;
@@ -111,6 +113,10 @@ class ContractRequestsTest {
             entry("listApplications", c -> c.applications().listPage(ApplicationSearchParams.builder()
                     .type(ApplicationType.CHANGE).status(ApplicationStatus.SUBMITTED).permitNumber(Stubs.PERMIT).limit(5)
                     .build(), "c1", RequestOptions.none())),
+            entry("register", c -> c.registrations().register(new RegistrationBody().industryCode("4430").truthful(true))),
+            entry("renewRegistration", c -> c.registrations().renew(Stubs.PERMIT)),
+            entry("changeRegistration", c -> c.registrations().change(Stubs.PERMIT,
+                    new RegistrationChange().changedOn(java.time.LocalDate.of(2026, 11, 20)).truthful(true))),
             entry("listPermitExecutionReports", c -> c.filings().listPage(Stubs.PERMIT, reports(), "c1",
                     RequestOptions.none())),
             entry("sendMonitoringRecords", c -> c.monitoring().sendCsv(Stubs.PERMIT,
