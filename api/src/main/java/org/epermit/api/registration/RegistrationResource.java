@@ -75,7 +75,7 @@ public class RegistrationResource {
     @Path("/{permitNumber}/renewal")
     @PermissionsAllowed(Registrations.WRITE)
     @Operation(operationId = "renewRegistration", summary = "Renew a registration receipt for 5 more years",
-            description = "Only in the 20 days before it expires (epermit.registration.renewal-window-days); the new term runs "
+            description = "From the day it is due for renewal, 20 days before its last day of validity (epermit.permit-lifecycle.registration-renewal-lead); the new term runs "
                     + "from the old expiry, as a new RENEWAL version. Before the window or after expiry: 422 with the dates. "
                     + "With an Idempotency-Key, a retry answers as the first did.")
     @Parameters(@Parameter(ref = SharedParameters.PERMIT_NUMBER))

@@ -3,6 +3,7 @@ package org.epermit.api.registration;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epermit.api.common.CreditCode;
 import org.epermit.api.common.FreeText;
+import org.epermit.api.permit.PermitLifecycleConfig;
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
 import org.epermit.api.reference.Medium;
@@ -10,6 +11,7 @@ import org.epermit.codes.Strictness;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +23,8 @@ import java.util.Set;
 /**
  * The rules of registration (排污登记, domain.md): a form is checked field by field, each failing field an error with
  * its JSON pointer and {@link RegistrationCode}, all of them at once; a receipt is valid for {@code validityYears}
- * from the day it is issued, renewed only in the {@code renewalWindowDays} before it expires (each renewal adding
+ * from the day it is issued, renewed only in the window before it expires in which it is shown as due for renewal
+ * ({@code epermit.permit-lifecycle.registration-renewal-lead}, 20 days; each renewal adding
  * {@code validityYears} to the expiry), and a change is registered within {@code changeWindowDays} (later: accepted,
  * with a finding). Pure: what the database holds and the day are given, so the rules are tested without one.
  */
@@ -55,9 +58,12 @@ public class RegistrationRules {
     }
 
     private final RegistrationConfig config;
+    private final Period renewalWindow;
 
-    public RegistrationRules(RegistrationConfig config) {
+    /** The renewal window is how long before the end of its validity a receipt is shown as due for renewal. */
+    public RegistrationRules(RegistrationConfig config, PermitLifecycleConfig lifecycle) {
         this.config = config;
+        this.renewalWindow = lifecycle.registrationRenewalLead();
     }
 
     /** The last day of validity of a receipt issued on {@code issued}. */
@@ -65,9 +71,13 @@ public class RegistrationRules {
         return issued.plusYears(config.validityYears()).minusDays(1);
     }
 
-    /** The first day a receipt valid to {@code validTo} is renewed: the window ends with its last day of validity. */
+    /**
+     * The first day a receipt valid to {@code validTo} is renewed: the day its validity ends within the window, the day
+     * {@link org.epermit.api.permit.RenewalDue} starts showing it as due (20 days: valid to 31 December, renewed from 11
+     * December).
+     */
     LocalDate renewableFrom(LocalDate validTo) {
-        return validTo.minusDays(config.renewalWindowDays() - 1L);
+        return validTo.minus(renewalWindow);
     }
 
     /** The new last day of validity of a receipt valid to {@code validTo} once renewed: its term runs on from the old expiry. */
@@ -241,12 +251,20 @@ public class RegistrationRules {
         LocalDate from = renewableFrom(receipt.validTo());
         if (today.isBefore(from)) {
             errors.add(error("", RegistrationCode.RENEWAL_WINDOW_NOT_OPEN, "Receipt " + receipt.permitNumber() + " is valid to "
-                    + receipt.validTo() + "; it is renewed from " + from + " (the " + config.renewalWindowDays() + " days before it expires), "
+                    + receipt.validTo() + "; it is renewed from " + from + " (" + window() + " before it expires), "
                     + ChronoUnit.DAYS.between(today, from) + " day(s) from today (" + today + ").", "登记回执" + receipt.permitNumber() + "有效期至"
-                    + receipt.validTo() + "，可自" + from + "起（届满前" + config.renewalWindowDays() + "日内）办理延续，距今日（" + today + "）还有"
+                    + receipt.validTo() + "，可自" + from + "起（届满前" + windowZh() + "内）办理延续，距今日（" + today + "）还有"
                     + ChronoUnit.DAYS.between(today, from) + "日。"));
         }
         return errors;
+    }
+
+    private String window() {
+        return renewalWindow.getYears() == 0 && renewalWindow.getMonths() == 0 ? renewalWindow.getDays() + " days" : renewalWindow.toString();
+    }
+
+    private String windowZh() {
+        return renewalWindow.getYears() == 0 && renewalWindow.getMonths() == 0 ? renewalWindow.getDays() + "日" : renewalWindow.toString();
     }
 
     // ------------------------------------------------------------------------------------------------ change

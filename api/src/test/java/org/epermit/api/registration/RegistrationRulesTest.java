@@ -1,12 +1,19 @@
 package org.epermit.api.registration;
 
 import org.epermit.api.common.CreditCode;
+import org.epermit.api.permit.PermitCategory;
+import org.epermit.api.permit.PermitLifecycleConfig;
+import org.epermit.api.permit.PermitStatus;
+import org.epermit.api.permit.RenewalDue;
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.reference.Medium;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,11 +27,20 @@ class RegistrationRulesTest {
 
     static final RegistrationConfig CONFIG = new RegistrationConfig() {
         public int validityYears() { return 5; }
-        public int renewalWindowDays() { return 20; }
         public int changeWindowDays() { return 20; }
     };
 
-    final RegistrationRules rules = new RegistrationRules(CONFIG);
+    /** The lifecycle configuration's renewal leads (permits 90 days, receipts {@code registrationLead}), all these rules read. */
+    static PermitLifecycleConfig lifecycle(Period registrationLead) {
+        return (PermitLifecycleConfig) Proxy.newProxyInstance(PermitLifecycleConfig.class.getClassLoader(),
+                new Class<?>[] {PermitLifecycleConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "registrationRenewalLead" -> registrationLead;
+                    case "renewalLead" -> Period.ofDays(90);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    final RegistrationRules rules = new RegistrationRules(CONFIG, lifecycle(Period.ofDays(20)));
 
     /** A valid credit code (both check characters right), for a unit of Tangshan's Lubei district. */
     static String creditCode() {
@@ -61,13 +77,17 @@ class RegistrationRulesTest {
     }
 
     @Test
-    void a_receipt_is_renewed_in_the_20_days_ending_with_its_last_day_of_validity() {
+    void a_receipt_is_renewed_from_the_day_it_is_due_for_renewal_20_days_before_its_last_day_of_validity() {
         LocalDate validTo = LocalDate.of(2026, 12, 31);
-        assertThat(rules.renewableFrom(validTo)).isEqualTo(LocalDate.of(2026, 12, 12));
-        assertThat(codes(rules.renewal(receipt("VALID", validTo), LocalDate.of(2026, 12, 11)))).containsExactly("RENEWAL_WINDOW_NOT_OPEN");
-        assertThat(rules.renewal(receipt("VALID", validTo), LocalDate.of(2026, 12, 11)).get(0).message().en())
-                .contains("renewed from 2026-12-12").contains("valid to 2026-12-31").contains("1 day(s) from today");
-        assertThat(codes(rules.renewal(receipt("VALID", validTo), LocalDate.of(2026, 12, 12)))).isEmpty();
+        assertThat(rules.renewableFrom(validTo)).isEqualTo(LocalDate.of(2026, 12, 11));
+        RenewalDue due = new RenewalDue(lifecycle(Period.ofDays(20)), Clock.systemUTC());
+        assertThat(due.isDue(PermitStatus.VALID, PermitCategory.REGISTRATION, validTo, LocalDate.of(2026, 12, 11)))
+                .as("the day the disclosure starts showing it due for renewal").isTrue();
+        assertThat(due.isDue(PermitStatus.VALID, PermitCategory.REGISTRATION, validTo, LocalDate.of(2026, 12, 10))).isFalse();
+        assertThat(codes(rules.renewal(receipt("VALID", validTo), LocalDate.of(2026, 12, 10)))).containsExactly("RENEWAL_WINDOW_NOT_OPEN");
+        assertThat(rules.renewal(receipt("VALID", validTo), LocalDate.of(2026, 12, 10)).get(0).message().en())
+                .contains("renewed from 2026-12-11 (20 days before it expires)").contains("valid to 2026-12-31").contains("1 day(s) from today");
+        assertThat(codes(rules.renewal(receipt("VALID", validTo), LocalDate.of(2026, 12, 11)))).isEmpty();
         assertThat(codes(rules.renewal(receipt("VALID", validTo), validTo))).as("its last day").isEmpty();
         assertThat(codes(rules.renewal(receipt("VALID", validTo), validTo.plusDays(1)))).as("expired by its dates, before the nightly job")
                 .containsExactly("REGISTRATION_EXPIRED");

@@ -17,8 +17,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
@@ -159,7 +163,7 @@ class RegistrationTest {
         assertThat(r.jsonPath().getString("issueDate")).isEqualTo(today().toString());
         assertThat(r.jsonPath().getString("validFrom")).isEqualTo(today().toString());
         assertThat(r.jsonPath().getString("validTo")).isEqualTo(today().plusYears(5).minusDays(1).toString());
-        assertThat(r.jsonPath().getString("renewableFrom")).isEqualTo(today().plusYears(5).minusDays(20).toString());
+        assertThat(r.jsonPath().getString("renewableFrom")).isEqualTo(today().plusYears(5).minusDays(21).toString());
         assertThat(r.jsonPath().getInt("version")).isEqualTo(1);
 
         Response disclosed = given().get("/v1/public/permits/{n}", number);
@@ -249,7 +253,7 @@ class RegistrationTest {
     }
 
     @Test
-    void a_receipt_is_renewed_only_in_the_20_days_before_expiry_for_5_years_from_the_old_expiry() {
+    void a_receipt_is_renewed_only_once_due_for_renewal_for_5_years_from_the_old_expiry() {
         String[] receipt = registered();
         String number = receipt[0];
         String key = receipt[1];
@@ -275,7 +279,7 @@ class RegistrationTest {
 
         Response again = renew(key, number);
         assertRefused(again, 422, "REGISTRATION_REJECTED", "RENEWAL_WINDOW_NOT_OPEN");
-        assertThat(again.jsonPath().getString("errors[0].message")).contains(expiry.plusYears(5).minusDays(19).toString());
+        assertThat(again.jsonPath().getString("errors[0].message")).contains(expiry.plusYears(5).minusDays(20).toString());
 
         // a change registered before the renewed term begins: that term holds it from its first day, no third version
         Response changed = change(key, number, """
@@ -286,13 +290,33 @@ class RegistrationTest {
     }
 
     @Test
+    void two_renewals_at_once_renew_once() throws Exception {
+        String[] receipt = registered();
+        LocalDate expiry = today().plusDays(5);
+        Db.rows(pool, "UPDATE permit SET valid_to = $2 WHERE permit_number = $1", receipt[0], expiry);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Response>> both = threads.invokeAll(List.of(() -> renew(receipt[1], receipt[0]), () -> renew(receipt[1], receipt[0])));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> f : both) {
+                statuses.add(f.get().statusCode());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 422);
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(history(receipt[0]).jsonPath().getList("events.type")).containsExactly("REGISTERED", "RENEWED");
+        assertThat(given().get("/v1/public/permits/{n}", receipt[0]).jsonPath().getString("validTo")).isEqualTo(expiry.plusYears(5).toString());
+    }
+
+    @Test
     void a_receipt_before_its_window_or_expired_is_not_renewed() {
         String[] early = registered();
         LocalDate expiry = today().plusDays(30);
         Db.rows(pool, "UPDATE permit SET valid_to = $2 WHERE permit_number = $1", early[0], expiry);
         Response r = renew(early[1], early[0]);
         assertRefused(r, 422, "REGISTRATION_REJECTED", "RENEWAL_WINDOW_NOT_OPEN");
-        assertThat(r.jsonPath().getString("errors[0].message")).contains(expiry.toString()).contains(expiry.minusDays(19).toString());
+        assertThat(r.jsonPath().getString("errors[0].message")).contains(expiry.toString()).contains(expiry.minusDays(20).toString());
         assertRefused(as(early[1]).body("{}").post("/v1/registrations/{n}/renewal", early[0]), 422, "REGISTRATION_REJECTED", "COMMITMENT_REQUIRED");
 
         String[] expired = registered();
