@@ -176,9 +176,15 @@ class ApplicationReviewTest {
         assertRefused(post(enterprise, "/v1/applications/{id}/resubmission", """
                 {"type": "CHANGE", "truthful": true, "change": {"changedOn": "%s", "items": [{"field": "NAME", "value": "新名称"}]}}"""
                 .formatted(today()), id), 422, "APPLICATION_REJECTED", "/type", "RESUBMISSION_TYPE_CHANGED");
-        Response resubmitted = post(enterprise, "/v1/applications/{id}/resubmission", """
-                {"type": "RENEWAL", "truthful": true, "statement": "许可证有效期内无违法记录，按期提交执行报告，申请延续。"}""", id);
+        String corrected = """
+                {"type": "RENEWAL", "truthful": true, "statement": "许可证有效期内无违法记录，按期提交执行报告，申请延续。"}""";
+        String key = UUID.randomUUID().toString();
+        Response resubmitted = given().header("X-API-Key", enterprise).header("Idempotency-Key", key).contentType("application/json")
+                .body(corrected).post("/v1/applications/{id}/resubmission", id);
         assertStatus(resubmitted, 200);
+        Response retried = given().header("X-API-Key", enterprise).header("Idempotency-Key", key).contentType("application/json")
+                .body(corrected).post("/v1/applications/{id}/resubmission", id);
+        assertThat(retried.asString()).as("a retry answers as the first did, and resubmits once").isEqualTo(resubmitted.asString());
         assertThat(resubmitted.jsonPath().getString("status")).isEqualTo("SUBMITTED");
         assertThat(resubmitted.jsonPath().getString("body.statement")).startsWith("许可证有效期内无违法记录");
         assertThat(resubmitted.jsonPath().getList("history.status")).containsExactly("SUBMITTED", "RETURNED", "SUBMITTED");

@@ -172,7 +172,11 @@ class PermitDocumentTest {
     @BeforeEach
     void pickPermits() {
         A = Db.string(pool, "SELECT min(o.permit_id)::text FROM permit_outlet o JOIN permit_outlet_pollutant op ON op.outlet_id = o.id");
-        B = Db.string(pool, "SELECT max(o.permit_id)::text FROM permit_outlet o JOIN permit_outlet_pollutant op ON op.outlet_id = o.id");
+        // one nothing else refers to (an application or a report would keep it from being removed)
+        B = Db.string(pool, """
+                SELECT max(o.permit_id)::text FROM permit_outlet o JOIN permit_outlet_pollutant op ON op.outlet_id = o.id
+                WHERE NOT EXISTS (SELECT 1 FROM application a WHERE a.permit_id = o.permit_id)
+                  AND NOT EXISTS (SELECT 1 FROM execution_report r WHERE r.permit_id = o.permit_id)""");
         KEY = Db.string(pool, "SELECT min(q.permit_id)::text FROM permit_annual_quantity q JOIN permit_report_obligation r ON r.permit_id = q.permit_id");
         WATER = Db.string(pool, "SELECT min(permit_id)::text FROM permit_outlet WHERE medium = 'WATER'");
     }
