@@ -20,7 +20,8 @@ import java.util.UUID;
 public class ApplicationQueries {
 
     static final String VIEWS = """
-            SELECT a.id, a.filed_by, a.enterprise_id, p.province_code, p.city_code, p.region_code, CAST(json_build_object(
+            SELECT a.id, a.filed_by, a.enterprise_id, CAST(left(site.region_code, 2) AS text) AS province_code,
+                   CAST(left(site.region_code, 4) AS text) AS city_code, site.region_code, CAST(json_build_object(
                 'id', a.id, 'type', a.application_type, 'status', a.status, 'permitNumber', p.permit_number,
                 'enterpriseCreditCode', e.credit_code, 'body', a.body, 'findings', a.findings, 'filedAt', a.filed_at,
                 'filedBy', a.filed_by, 'updatedAt', a.updated_at,
@@ -28,6 +29,8 @@ public class ApplicationQueries {
                         'comment', h.comment) ORDER BY h.sequence)
                     FROM application_event h WHERE h.application_id = a.id)) AS text) AS view
             FROM application a JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN permit p ON p.id = a.permit_id
+            -- the site's division: the permit's, or, before there is a permit (INITIAL), the draft's
+            CROSS JOIN LATERAL (SELECT CAST(COALESCE(p.region_code, a.body -> 'draft' -> 'site' ->> 'regionCode') AS text) AS region_code) AS site
             """;
     static final String VIEW = VIEWS + "WHERE a.id = $1";
     /** The caller's own: filed by the client, or (an enterprise's client) its unit's; newest first. */
@@ -44,7 +47,10 @@ public class ApplicationQueries {
             SELECT a.id FROM application a
             WHERE a.permit_id = $1 AND a.application_type = $2 AND a.status IN ('SUBMITTED', 'ACCEPTED', 'RETURNED')""";
 
-    /** An application with what deciding who may read it needs: its filer, its unit and its permit's region levels. */
+    /**
+     * An application with what deciding who may read it needs: its filer, its unit and the region levels of its site (its
+     * permit's, or an INITIAL application's draft's).
+     */
     record Stored(ApplicationView view, UUID filedBy, long enterpriseId, List<String> regionLevels) {
     }
 
