@@ -26,7 +26,8 @@ import java.util.Optional;
  * permit draft. Who may file: the unit's own enterprise client; a vendor with a live delegation of all the unit's permits
  * carrying applications:write; or, for a unit the service does not know yet, any vendor with the scope (there is no
  * one to delegate it yet: the unit is registered with the filing, and its enterprise client can be registered after).
- * Checked outside the transaction ({@link ApplicationRules#checkInitial}); written like every application.
+ * Checked outside the transaction ({@link ApplicationRules#checkInitial}); who may file is checked in the write, after its
+ * idempotency record; written like every application.
  */
 @ApplicationScoped
 public class InitialApplications {
@@ -56,7 +57,7 @@ public class InitialApplications {
     record Prepared(Optional<Long> enterpriseId, CreditCode creditCode, ApplicationBody body, Instant at) {
     }
 
-    /** Checks an INITIAL application: who files it (403), then every failing field at once (422). */
+    /** Checks an INITIAL application: the caller's role (403), then every failing field at once (422). */
     Uni<Prepared> prepare(Caller caller, ApplicationBody body) {
         if (!caller.hasRole("enterprise") && !caller.hasRole("vendor")) {
             return Uni.createFrom().failure(new ApiException(ErrorCode.INSUFFICIENT_SCOPE, Message.of(
@@ -67,8 +68,7 @@ public class InitialApplications {
         Optional<CreditCode> code = raw != null && CreditCode.isValid(raw, Strictness.LOOKUP)
                 ? Optional.of(CreditCode.parse(raw, "/enterprise/creditCode", Strictness.LOOKUP)) : Optional.empty();
         Uni<Optional<Long>> known = code.map(enterprises::find).orElse(Uni.createFrom().item(Optional.empty()));
-        return known.flatMap(id -> authorize(caller, code, id).replaceWith(id))
-                .flatMap(id -> catalogue.catalogue().map(reference -> {
+        return known.flatMap(id -> catalogue.catalogue().map(reference -> {
                     ApplicationRules.Checked checked = rules.checkInitial(body, id.isPresent(), reference);
                     if (!checked.errors().isEmpty()) {
                         throw Applications.rejected(checked.errors());
@@ -77,28 +77,30 @@ public class InitialApplications {
                 }));
     }
 
-    private Uni<Void> authorize(Caller caller, Optional<CreditCode> code, Optional<Long> known) {
-        if (code.isEmpty()) {
-            return Uni.createFrom().voidItem(); // no unit to authorise for: the 422 names the code
-        }
-        if (known.isPresent()) {
-            return access.requireEnterprise(caller, Applications.WRITE, known.get(), code.get().value());
+    /**
+     * Whether {@code caller} may apply for the unit: checked in the write, after its idempotency record, because the
+     * filing itself changes the answer (a new unit is known once its first application registered it, and a retry of
+     * that filing must be answered as the first was, not refused).
+     */
+    private Uni<Void> authorize(Caller caller, Prepared p) {
+        if (p.enterpriseId().isPresent()) {
+            return access.requireEnterprise(caller, Applications.WRITE, p.enterpriseId().get(), p.creditCode().value());
         }
         if (caller.hasRole("vendor")) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().failure(new ApiException(ErrorCode.NOT_DELEGATED, Message.of("Unit " + code.get().value()
+        return Uni.createFrom().failure(new ApiException(ErrorCode.NOT_DELEGATED, Message.of("Unit " + p.creditCode().value()
                 + " is not your enterprise: an enterprise's client applies for its own unit.",
-                "单位" + code.get().value() + "不是您的单位：排污单位的客户端只能为本单位申请。")));
+                "单位" + p.creditCode().value() + "不是您的单位：排污单位的客户端只能为本单位申请。")));
     }
 
-    /** Writes a checked INITIAL application (and its new unit) in the write's transaction. */
+    /** Writes a checked INITIAL application (and its new unit) in the write's transaction, once the caller may file it. */
     Uni<WriteOutcome> file(TransactionSql tx, Caller caller, Prepared p) {
-        Uni<Long> unit = p.enterpriseId().map(id -> Uni.createFrom().item(id))
+        Uni<Long> unit = authorize(caller, p).flatMap(allowed -> p.enterpriseId().map(id -> Uni.createFrom().item(id))
                 .orElseGet(() -> enterprises.register(tx, p.creditCode(), p.body().enterprise(), p.body().draft())
                         .map(id -> id.orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, Message.of("Unit " + p.creditCode().value()
                                         + " was registered by another filing meanwhile; file again (as it now exists, its delegation applies).",
-                                "单位" + p.creditCode().value() + "刚由另一申请登记，请重新提交（单位已存在，须按委托办理）。")))));
+                                "单位" + p.creditCode().value() + "刚由另一申请登记，请重新提交（单位已存在，须按委托办理）。"))))));
         return unit.flatMap(enterpriseId -> {
             OffsetDateTime at = OffsetDateTime.ofInstant(p.at(), clock.getZone());
             Application a = new Application();
