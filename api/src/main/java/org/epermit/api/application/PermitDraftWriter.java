@@ -1,5 +1,6 @@
 package org.epermit.api.application;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epermit.api.gateway.TransactionSql;
@@ -11,7 +12,9 @@ import org.epermit.api.reference.Medium;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes an approved permit draft as the permit's rows, in the caller's transaction (the regulator's decision): a new
@@ -98,51 +101,48 @@ public class PermitDraftWriter {
                         site.name(), site.regionCode(), draft.mainIndustry(), site.address(), site.longitude(), site.latitude(), authority)
                 .flatMap(rows -> {
                     LocalDate validFrom = (LocalDate) rows.get(0).get("valid_from");
-                    return clear(tx, permitId, 0).flatMap(done -> content(tx, permitId, draft, validFrom));
+                    return clear(tx, permitId).flatMap(done -> content(tx, permitId, draft, validFrom));
                 })
                 .flatMap(done -> permits.recordEvent(tx, permitId, "REAPPLIED", decidedOn, authority,
                         "重新申请，许可事项变更 / reapplication: licensed content replaced"))
                 .replaceWith(version));
     }
 
-    private Uni<Void> clear(TransactionSql tx, long permitId, int i) {
-        return i == CLEAR.size() ? Uni.createFrom().voidItem() : tx.update(CLEAR.get(i), permitId).flatMap(done -> clear(tx, permitId, i + 1));
+    private Uni<Void> clear(TransactionSql tx, long permitId) {
+        return each(CLEAR, sql -> tx.update(sql, permitId));
     }
 
     /** The draft's child rows of permit {@code permitId}, whose first year of validity starts on {@code validFrom}. */
     private Uni<Void> content(TransactionSql tx, long permitId, PermitDraft draft, LocalDate validFrom) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String industry : draft.secondaryIndustries() == null ? List.<String>of() : draft.secondaryIndustries()) {
-            chain = chain.flatMap(done -> tx.update(SECONDARY_INDUSTRY, permitId, industry).replaceWithVoid());
-        }
-        for (PermitDraft.Outlet outlet : draft.outlets()) {
-            chain = chain.flatMap(done -> outlet(tx, permitId, outlet));
-        }
+        List<String> industries = draft.secondaryIndustries() == null ? List.of() : draft.secondaryIndustries();
+        List<Object[]> quantities = new ArrayList<>();
         for (PermitDraft.AnnualQuantity q : draft.annualQuantities() == null ? List.<PermitDraft.AnnualQuantity>of() : draft.annualQuantities()) {
             for (int n = 0; n < q.tonnes().size(); n++) {
-                short year = (short) (validFrom.getYear() + n);
-                BigDecimal tonnes = q.tonnes().get(n);
-                chain = chain.flatMap(done -> tx.update(QUANTITY, permitId, q.pollutantCode(), year, tonnes).replaceWithVoid());
+                quantities.add(new Object[] {permitId, q.pollutantCode(), (short) (validFrom.getYear() + n), q.tonnes().get(n)});
             }
         }
-        for (PermitDraft.ReportObligation o : draft.reportObligations()) {
-            Short months = o.deadline() == null ? null : (short) o.deadline().monthsAfterPeriod();
-            Short day = o.deadline() == null ? null : (short) o.deadline().day();
-            chain = chain.flatMap(done -> tx.update(OBLIGATION, permitId, o.type().name(), months, day, draft.category().name()).replaceWithVoid());
-        }
-        return chain;
+        return each(industries, industry -> tx.update(SECONDARY_INDUSTRY, permitId, industry))
+                .flatMap(done -> each(draft.outlets(), outlet -> outlet(tx, permitId, outlet)))
+                .flatMap(done -> each(quantities, row -> tx.update(QUANTITY, row)))
+                .flatMap(done -> each(draft.reportObligations(), o -> tx.update(OBLIGATION, permitId, o.type().name(),
+                        o.deadline() == null ? null : (short) o.deadline().monthsAfterPeriod(),
+                        o.deadline() == null ? null : (short) o.deadline().day(), draft.category().name())));
     }
 
     private Uni<Void> outlet(TransactionSql tx, long permitId, PermitDraft.Outlet o) {
         return tx.query(OUTLET, permitId, o.code(), o.name(), o.medium().name(), o.kind().name(), o.longitude(), o.latitude(),
                 o.stackHeightMeters(), o.receivingWater()).flatMap(rows -> {
             long outletId = ((Number) rows.get(0).get("id")).longValue();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (PermitDraft.OutletPollutant p : o.pollutants()) {
-                chain = chain.flatMap(done -> pollutant(tx, outletId, o.medium(), p));
-            }
-            return chain;
+            return each(o.pollutants(), p -> pollutant(tx, outletId, o.medium(), p));
         });
+    }
+
+    /**
+     * Runs {@code statement} for each item, one after the other on the transaction's connection: a flat stream rather than
+     * a chain of {@code flatMap}s, whose depth would grow with the draft.
+     */
+    private static <T> Uni<Void> each(List<T> items, Function<T, Uni<?>> statement) {
+        return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(statement::apply).collect().last().replaceWithVoid();
     }
 
     private Uni<Void> pollutant(TransactionSql tx, long outletId, Medium medium, PermitDraft.OutletPollutant p) {
