@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * The reference data a permit draft is checked against, as the migrations store it: pollutants, divisions, industry
  * classes with the categories the classification catalogue (分类管理名录 2019) gives them, emission standards with their
- * tables and limits, the report obligations each category carries, and the pollutants a KEY site's main outlets
- * monitor automatically. A value, so that {@link DraftRules} is tested without a database ({@link DraftCatalogueQueries}
+ * tables and limits, the report obligations each category carries, the pollutants a KEY site's main outlets
+ * monitor automatically, and the regions where special emission limits (特别排放限值) apply, per medium, as division
+ * prefixes (a province's 2 digits, a city's 4). A value, so that {@link DraftRules} is tested without a database ({@link DraftCatalogueQueries}
  * reads it once).
  */
 record DraftCatalogue(
@@ -25,7 +26,8 @@ record DraftCatalogue(
         Map<String, Standard> standards,
         Map<LimitKey, List<ReferenceLimit>> limits,
         Map<PermitCategory, Map<ReportType, ObligationDefault>> reportObligations,
-        Map<String, Map<Medium, Set<String>>> automaticMainPollutants) {
+        Map<String, Map<Medium, Set<String>>> automaticMainPollutants,
+        Map<Medium, Set<String>> specialLimitRegions) {
 
     /** The key of {@link #automaticMainPollutants} that holds, per medium, those of every industry. */
     static final String ANY_INDUSTRY = "*";
@@ -41,8 +43,11 @@ record DraftCatalogue(
         }
     }
 
-    /** A standard, its medium, and its tables with their media (a standard may have tables for air and water). */
-    record Standard(String code, Medium medium, Map<String, Medium> tables) {
+    /**
+     * A standard, its medium, its tables with their media (a standard may have tables for air and water), and those of
+     * its tables that give special emission limits.
+     */
+    record Standard(String code, Medium medium, Map<String, Medium> tables, Set<String> specialTables) {
 
         /** Whether the standard sets anything for {@code m}: a table of that medium, or, without tables, its own medium. */
         boolean covers(Medium m) {
@@ -59,6 +64,16 @@ record DraftCatalogue(
 
     /** A report type a category carries, whether it is mandatory, and its usual deadline. */
     record ObligationDefault(boolean mandatory, int monthsAfterPeriod, int day) {
+    }
+
+    /** Whether special emission limits of {@code medium} apply in division {@code region}. */
+    boolean specialLimitsApply(String region, Medium medium) {
+        return region != null && specialLimitRegions.getOrDefault(medium, Set.of()).stream().anyMatch(region::startsWith);
+    }
+
+    /** The prefix a division stands for in {@link #specialLimitRegions}: 110000 is 11, 130200 is 1302, 130203 itself. */
+    static String prefix(String region) {
+        return region.endsWith("0000") ? region.substring(0, 2) : region.endsWith("00") ? region.substring(0, 4) : region;
     }
 
     Optional<Pollutant> pollutant(String code) {

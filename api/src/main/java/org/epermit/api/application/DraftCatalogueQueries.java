@@ -43,6 +43,8 @@ public class DraftCatalogueQueries {
         Map<String, Set<PermitCategory>> categories = new HashMap<>();
         Map<String, Medium> standardMedia = new HashMap<>();
         Map<String, Map<String, Medium>> tables = new HashMap<>();
+        Map<String, Set<String>> specialTables = new HashMap<>();
+        Map<Medium, Set<String>> specialRegions = new EnumMap<>(Medium.class);
         Map<DraftCatalogue.LimitKey, List<DraftCatalogue.ReferenceLimit>> limits = new HashMap<>();
         Map<PermitCategory, Map<ReportType, DraftCatalogue.ObligationDefault>> obligations = new EnumMap<>(PermitCategory.class);
         Map<String, Map<Medium, Set<String>>> automatic = new HashMap<>();
@@ -55,8 +57,14 @@ public class DraftCatalogueQueries {
                         .computeIfAbsent(r.getString("industry_code"), k -> java.util.EnumSet.noneOf(PermitCategory.class))
                         .add(PermitCategory.valueOf(r.getString("category")))))
                 .flatMap(x -> each("SELECT code, medium FROM emission_standard", r -> standardMedia.put(r.getString("code"), Medium.valueOf(r.getString("medium")))))
-                .flatMap(x -> each("SELECT standard_code, table_ref, medium FROM emission_standard_table", r -> tables
-                        .computeIfAbsent(r.getString("standard_code"), k -> new HashMap<>()).put(r.getString("table_ref"), Medium.valueOf(r.getString("medium")))))
+                .flatMap(x -> each("SELECT standard_code, table_ref, medium, special FROM emission_standard_table", r -> {
+                    tables.computeIfAbsent(r.getString("standard_code"), k -> new HashMap<>()).put(r.getString("table_ref"), Medium.valueOf(r.getString("medium")));
+                    if (r.getBoolean("special")) {
+                        specialTables.computeIfAbsent(r.getString("standard_code"), k -> new HashSet<>()).add(r.getString("table_ref"));
+                    }
+                }))
+                .flatMap(x -> each("SELECT region_code, medium FROM special_emission_limit_region", r -> specialRegions
+                        .computeIfAbsent(Medium.valueOf(r.getString("medium")), k -> new HashSet<>()).add(DraftCatalogue.prefix(r.getString("region_code")))))
                 .flatMap(x -> each("SELECT standard_code, table_ref, pollutant_code, limit_min, limit_value FROM emission_standard_limit", r -> limits
                         .computeIfAbsent(new DraftCatalogue.LimitKey(r.getString("standard_code"), r.getString("table_ref"), r.getString("pollutant_code")),
                                 k -> new ArrayList<>())
@@ -80,9 +88,11 @@ public class DraftCatalogueQueries {
                 .map(x -> {
                     Map<String, DraftCatalogue.Standard> standards = new HashMap<>();
                     standardMedia.forEach((code, medium) -> standards.put(code,
-                            new DraftCatalogue.Standard(code, medium, Map.copyOf(tables.getOrDefault(code, Map.of())))));
+                            new DraftCatalogue.Standard(code, medium, Map.copyOf(tables.getOrDefault(code, Map.of())),
+                                    Set.copyOf(specialTables.getOrDefault(code, Set.of())))));
                     return new DraftCatalogue(Map.copyOf(pollutants), Map.copyOf(regions), Set.copyOf(industries), Map.copyOf(categories),
-                            Map.copyOf(standards), Map.copyOf(limits), Map.copyOf(obligations), Map.copyOf(automatic));
+                            Map.copyOf(standards), Map.copyOf(limits), Map.copyOf(obligations), Map.copyOf(automatic),
+                            Map.copyOf(specialRegions));
                 });
     }
 

@@ -318,6 +318,36 @@ final class DraftRules {
             add(at + "/limit", ApplicationCode.LIMIT_LOOSER_THAN_STANDARD, "The limit is looser than " + cites + " allows for "
                     + p.pollutantCode() + " (" + range + " " + pollutant.unit() + "): a permit may be stricter than its standard, never looser.",
                     "该限值宽于" + cites + "对" + p.pollutantCode() + "的规定（" + range + " " + pollutant.unit() + "）：许可限值可严于标准，不得宽于标准。");
+            return;
+        }
+        special(at, p, pollutant, limit, standard, cited);
+    }
+
+    /**
+     * Where special emission limits (特别排放限值) apply to the site's division for the medium, a limit under a general
+     * table of a standard that has a special table for the pollutant may be no looser than the special table's.
+     */
+    private void special(String at, PermitDraft.OutletPollutant p, DraftCatalogue.Pollutant pollutant, PermitDraft.Limit limit,
+                         DraftCatalogue.Standard standard, PermitDraft.Standard cited) {
+        Medium medium = pollutant.medium();
+        if (draft.site() == null || !catalogue.specialLimitsApply(draft.site().regionCode(), medium)
+                || (cited.table() != null && standard.specialTables().contains(cited.table()))) {
+            return;
+        }
+        for (String table : standard.specialTables().stream().sorted().toList()) {
+            if (standard.tables().get(table) != medium) {
+                continue;
+            }
+            Optional<BigDecimal> specialMax = catalogue.limits().getOrDefault(new DraftCatalogue.LimitKey(cited.code(), table, p.pollutantCode()), List.of())
+                    .stream().map(DraftCatalogue.ReferenceLimit::max).max(BigDecimal::compareTo);
+            if (specialMax.isPresent() && (limit.max() == null || limit.max().compareTo(specialMax.get()) > 0)) {
+                String value = specialMax.get().stripTrailingZeros().toPlainString() + " " + pollutant.unit();
+                add(at + "/limit", ApplicationCode.SPECIAL_LIMIT_APPLIES, "Special emission limits apply to " + medium + " in "
+                        + draft.site().regionCode() + ": " + cited.code() + " " + table + " allows at most " + value + " for " + p.pollutantCode() + ".",
+                        draft.site().regionCode() + "执行" + (medium == Medium.AIR ? "大气" : "水") + "污染物特别排放限值：" + cited.code() + table
+                                + "对" + p.pollutantCode() + "的限值为" + value + "。");
+                return;
+            }
         }
     }
 

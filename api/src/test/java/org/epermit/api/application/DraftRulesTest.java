@@ -103,7 +103,7 @@ class DraftRulesTest {
                 new PermitDraft.Monitoring(MonitoringMode.MANUAL, new PermitDraft.Frequency(1, 1, FrequencyUnit.DAY), null, null));
         PermitDraft draft = with(PermitCategory.KEY, "4411", List.of(
                 stack("DA001", PublicPermit.OutletKind.GENERAL, List.of(
-                        manual("a34013", "30", "mg/m3", "GB 13223-2011", "表1", FrequencyUnit.QUARTER),     // the table's own value: allowed
+                        manual("a34013", "20", "mg/m3", "GB 13223-2011", "表1", FrequencyUnit.QUARTER),     // within 表1 and the special 表2
                         manual("a21026", "120", "mg/m3", "GB 13223-2011", "表1", FrequencyUnit.QUARTER),    // looser than 100
                         manual("a21002", "50", "mg/L", "GB 13223-2011", "表1", FrequencyUnit.QUARTER),      // a water unit
                         manual("a00000", "5", "m3/s", null, null, FrequencyUnit.QUARTER))),                 // flow has no limit
@@ -121,6 +121,21 @@ class DraftRulesTest {
                 Map.entry("/draft/outlets/1/pollutants/2/limit", "LIMIT_LOOSER_THAN_STANDARD"));
         assertThat(DraftRules.check(draft, CATALOGUE).get(0).message().en()).contains("≤ 100 mg/m3");
         assertThat(DraftRules.check(draft, CATALOGUE).get(5).message().zh()).contains("6–9");
+    }
+
+    @Test
+    void where_special_emission_limits_apply_a_general_tables_limit_is_held_to_the_special_table() {
+        PermitDraft.Outlet stack = stack("DA001", PublicPermit.OutletKind.GENERAL, List.of(
+                manual("a34013", "25", "mg/m3", "GB 13223-2011", "表1", FrequencyUnit.QUARTER),
+                manual("a21026", "25", "mg/m3", "GB 13223-2011", "表2", FrequencyUnit.QUARTER),
+                manual("a21002", "100", "mg/m3", "GB 13223-2011", "表1", FrequencyUnit.QUARTER)));
+        PermitDraft tangshan = with(PermitCategory.KEY, "4411", List.of(stack), List.of(), KEY_REPORTS);
+        assertThat(errors(tangshan)).as("Tangshan is one of the 2+26 cities: air special limits apply")
+                .containsExactly(Map.entry("/draft/outlets/0/pollutants/0/limit", "SPECIAL_LIMIT_APPLIES"));
+        assertThat(DraftRules.check(tangshan, CATALOGUE).get(0).message().en()).contains("表2 allows at most 20 mg/m3");
+        PermitDraft shenzhen = new PermitDraft(new PermitDraft.Site("深圳电厂", "深圳市南山区", "440305", null, null), PermitCategory.KEY, "4411",
+                List.of(), List.of(stack), List.of(), KEY_REPORTS);
+        assertThat(errors(shenzhen)).as("elsewhere the general table applies").isEmpty();
     }
 
     @Test

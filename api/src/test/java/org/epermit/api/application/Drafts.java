@@ -38,16 +38,18 @@ final class Drafts {
                     "w21003", new DraftCatalogue.Pollutant("w21003", Medium.WATER, "mg/L", false),
                     "w01001", new DraftCatalogue.Pollutant("w01001", Medium.WATER, "dimensionless", false)),
             Map.of("130000", new DraftCatalogue.Region("130000", 1, false), "130200", new DraftCatalogue.Region("130200", 2, false),
-                    "130201", new DraftCatalogue.Region("130201", 2, true), "130203", new DraftCatalogue.Region("130203", 3, false)),
+                    "130201", new DraftCatalogue.Region("130201", 2, true), "130203", new DraftCatalogue.Region("130203", 3, false),
+                    "440305", new DraftCatalogue.Region("440305", 3, false)),
             Set.of("44", "441", "4411", "4412", "3011", "4430"),
             Map.of("4411", Set.of(PermitCategory.KEY), "4412", Set.of(PermitCategory.KEY),
                     "4430", Set.of(PermitCategory.KEY, PermitCategory.SIMPLIFIED, PermitCategory.REGISTRATION)),
-            Map.of("GB 13223-2011", new DraftCatalogue.Standard("GB 13223-2011", Medium.AIR, Map.of("表1", Medium.AIR, "表2", Medium.AIR)),
-                    "GB 8978-1996", new DraftCatalogue.Standard("GB 8978-1996", Medium.WATER, Map.of("表1", Medium.WATER, "表4 一级", Medium.WATER))),
+            Map.of("GB 13223-2011", new DraftCatalogue.Standard("GB 13223-2011", Medium.AIR, Map.of("表1", Medium.AIR, "表2", Medium.AIR), Set.of("表2")),
+                    "GB 8978-1996", new DraftCatalogue.Standard("GB 8978-1996", Medium.WATER, Map.of("表1", Medium.WATER, "表4 一级", Medium.WATER), Set.of())),
             Map.of(limit("GB 13223-2011", "表1", "a34013"), List.of(new DraftCatalogue.ReferenceLimit(null, new BigDecimal("30"))),
                     limit("GB 13223-2011", "表1", "a21026"), List.of(new DraftCatalogue.ReferenceLimit(null, new BigDecimal("100"))),
                     limit("GB 13223-2011", "表1", "a21002"), List.of(new DraftCatalogue.ReferenceLimit(null, new BigDecimal("100"))),
                     limit("GB 13223-2011", "表2", "a34013"), List.of(new DraftCatalogue.ReferenceLimit(null, new BigDecimal("20"))),
+                    limit("GB 13223-2011", "表2", "a21026"), List.of(new DraftCatalogue.ReferenceLimit(null, new BigDecimal("50"))),
                     limit("GB 8978-1996", "表1", "w20116"), List.of(new DraftCatalogue.ReferenceLimit(null, new BigDecimal("1.5"))),
                     limit("GB 8978-1996", "表4 一级", "w01018"), List.of(new DraftCatalogue.ReferenceLimit(null, new BigDecimal("100"))),
                     limit("GB 8978-1996", "表4 一级", "w21003"), List.of(new DraftCatalogue.ReferenceLimit(null, new BigDecimal("15"))),
@@ -60,7 +62,9 @@ final class Drafts {
                             ReportType.SEMIANNUAL, new DraftCatalogue.ObligationDefault(false, 1, 15))),
             Map.of("4411", Map.of(Medium.AIR, Set.of("a00000", "a21026", "a21002", "a34013"), Medium.WATER, Set.of("w00000", "w01001", "w01018", "w21003")),
                     DraftCatalogue.ANY_INDUSTRY, Map.of(Medium.AIR, Set.of("a00000", "a21026", "a21002", "a34013"),
-                            Medium.WATER, Set.of("w00000", "w01001", "w01018", "w21003"))));
+                            Medium.WATER, Set.of("w00000", "w01001", "w01018", "w21003"))),
+            // the 2+26 cities' air (Tangshan among them), the Taihu basin's water (Wuxi)
+            Map.of(Medium.AIR, Set.of("11", "1302"), Medium.WATER, Set.of("3202")));
 
     static DraftCatalogue.LimitKey limit(String standard, String table, String pollutant) {
         return new DraftCatalogue.LimitKey(standard, table, pollutant);

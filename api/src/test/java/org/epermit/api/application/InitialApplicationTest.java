@@ -158,15 +158,16 @@ class InitialApplicationTest {
         String draft = Drafts.json(Drafts.powerPlant("唐山新能热电厂"))
                 .replace("\"DW001\"", "\"DA002\"")                       // a water outlet with an air code
                 .replace("\"a21026\",\"limit\":{\"max\":35", "\"a21026\",\"limit\":{\"max\":350")  // looser than GB 13223-2011 表1
+                .replace("\"a34013\",\"limit\":{\"max\":10", "\"a34013\",\"limit\":{\"max\":25")    // Tangshan: held to 表2's 20
                 .replace("\"4412\"", "\"9999\"");
         Response r = file(vendor().apiKey(), """
                 {"type": "INITIAL", "truthful": true, "enterprise": {"creditCode": "%s", "name": "唐山新能热电有限公司"}, "draft": %s}"""
                 .formatted(code, draft));
         assertRefused(r, 422, "APPLICATION_REJECTED");
         assertThat(r.jsonPath().getList("errors.path", String.class)).containsExactly("/enterprise/address", "/enterprise/legalRepresentative",
-                "/draft/secondaryIndustries/0", "/draft/outlets/0/pollutants/2/limit", "/draft/outlets/1/code");
+                "/draft/secondaryIndustries/0", "/draft/outlets/0/pollutants/1/limit", "/draft/outlets/0/pollutants/2/limit", "/draft/outlets/1/code");
         assertThat(r.jsonPath().getList("errors.code", String.class)).containsExactly("REQUIRED", "REQUIRED", "UNKNOWN_INDUSTRY",
-                "LIMIT_LOOSER_THAN_STANDARD", "OUTLET_CODE_MEDIUM_MISMATCH");
+                "SPECIAL_LIMIT_APPLIES", "LIMIT_LOOSER_THAN_STANDARD", "OUTLET_CODE_MEDIUM_MISMATCH");
         Response zh = given().header("X-API-Key", vendor().apiKey()).header("Accept-Language", "zh").contentType("application/json")
                 .body(initial(newUnit(code), Drafts.powerPlant("厂")).replace("\"KEY\"", "\"REGISTRATION\"")).post("/v1/applications");
         assertRefused(zh, 422, "APPLICATION_REJECTED");
