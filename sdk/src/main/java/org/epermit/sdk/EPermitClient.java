@@ -23,6 +23,7 @@ import org.epermit.sdk.internal.Transport;
 import org.epermit.sdk.internal.service.DefaultAdminService;
 import org.epermit.sdk.internal.service.DefaultDelegationService;
 import org.epermit.sdk.internal.service.DefaultApplicationService;
+import org.epermit.sdk.internal.service.DefaultReviewService;
 import org.epermit.sdk.internal.service.DefaultFilingService;
 import org.epermit.sdk.internal.service.DefaultMeService;
 import org.epermit.sdk.internal.service.DefaultMonitoringService;
@@ -42,6 +43,7 @@ import org.epermit.sdk.service.PermitService;
 import org.epermit.sdk.service.PublicEnterpriseService;
 import org.epermit.sdk.service.PublicPermitService;
 import org.epermit.sdk.service.ReceiptService;
+import org.epermit.sdk.service.ReviewService;
 import org.epermit.sdk.service.CalendarService;
 import org.epermit.sdk.service.ReferenceService;
 
@@ -63,7 +65,7 @@ import org.epermit.sdk.service.ReferenceService;
  *
  * <p>Operations are grouped as the API's tags: {@link #publicPermits()}, {@link #publicEnterprises()},
  * {@link #reference()}, {@link #receipts()}, {@link #calendar()}, and with credentials {@link #me()}, {@link #permits()}, {@link #delegations()},
- * {@link #filings()}, {@link #applications()}, {@link #monitoring()}, {@link #admin()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
+ * {@link #filings()}, {@link #applications()}, {@link #review()}, {@link #monitoring()}, {@link #admin()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
  */
 public final class EPermitClient {
 
@@ -82,6 +84,7 @@ public final class EPermitClient {
     private final DelegationService delegations;
     private final FilingService filings;
     private final ApplicationService applications;
+    private final ReviewService review;
     private final MonitoringService monitoring;
     private final AdminService admin;
 
@@ -120,6 +123,7 @@ public final class EPermitClient {
         this.delegations = new DefaultDelegationService(transport);
         this.filings = new DefaultFilingService(transport, checks);
         this.applications = new DefaultApplicationService(transport, checks);
+        this.review = new DefaultReviewService(transport);
         this.monitoring = new DefaultMonitoringService(transport, checks);
         this.admin = new DefaultAdminService(transport);
     }
@@ -215,6 +219,16 @@ public final class EPermitClient {
      */
     public ApplicationService applications() {
         return applications;
+    }
+
+    /**
+     * The regulator's review desk (tag "Review", role regulator, scope {@code reviews:write}): the queue with statutory
+     * deadlines, acceptance and decisions on applications, reviews of execution reports.
+     *
+     * @return the service
+     */
+    public ReviewService review() {
+        return review;
     }
 
     /**

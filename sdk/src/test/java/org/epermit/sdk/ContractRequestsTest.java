@@ -19,8 +19,16 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.epermit.sdk.model.ApiClientChange;
+import org.epermit.sdk.model.AcceptanceOutcome;
+import org.epermit.sdk.model.ApplicationAcceptance;
 import org.epermit.sdk.model.ApplicationBody;
 import org.epermit.sdk.model.ApplicationEnterprise;
+import org.epermit.sdk.model.ApplicationCorrection;
+import org.epermit.sdk.model.ApplicationDecision;
+import org.epermit.sdk.model.DecisionOutcome;
+import org.epermit.sdk.model.ExecutionReportReviewRequest;
+import org.epermit.sdk.model.ReviewKind;
+import org.epermit.sdk.model.ReviewOutcome;
 import org.epermit.sdk.model.ApplicationStatus;
 import org.epermit.sdk.model.ApplicationType;
 import org.epermit.sdk.model.CalendarDay;
@@ -34,6 +42,7 @@ import org.epermit.sdk.model.NewDelegation;
 import org.epermit.sdk.model.PermitCategory;
 import org.epermit.sdk.model.PermitStatus;
 import org.epermit.sdk.param.ApplicationSearchParams;
+import org.epermit.sdk.param.ReviewQueueParams;
 import org.epermit.sdk.param.AuditSearchParams;
 import org.epermit.sdk.param.ExecutionReportSearchParams;
 import org.epermit.sdk.param.ListParams;
@@ -115,6 +124,17 @@ class ContractRequestsTest {
             entry("listApplications", c -> c.applications().listPage(ApplicationSearchParams.builder()
                     .type(ApplicationType.CHANGE).status(ApplicationStatus.SUBMITTED).permitNumber(Stubs.PERMIT).limit(5)
                     .build(), "c1", RequestOptions.none())),
+            entry("resubmitApplication", c -> c.applications().resubmit(1042,
+                    new ApplicationBody().type(ApplicationType.RENEWAL).truthful(true).statement("补正后重新提交"))),
+            entry("getReviewQueue", c -> c.review().queuePage(ReviewQueueParams.builder().kind(ReviewKind.APPLICATION)
+                    .applicationType(ApplicationType.RENEWAL).category("KEY").region("1302").overdue(true).limit(5).build(),
+                    "c1", RequestOptions.none())),
+            entry("acceptApplication", c -> c.review().accept(1042, new ApplicationAcceptance().outcome(AcceptanceOutcome.RETURNED)
+                    .addCorrectionsItem(new ApplicationCorrection().path("/statement").comment("补充说明")).comment("一次性告知"))),
+            entry("decideApplication", c -> c.review().decide(1042, new ApplicationDecision().decision(DecisionOutcome.REJECTED)
+                    .addReasonsItem("材料不全"))),
+            entry("reviewExecutionReport", c -> c.review().reviewReport(1042, new ExecutionReportReviewRequest()
+                    .outcome(ReviewOutcome.RETURNED).reportVersion(1).comment("请补充停产说明"))),
             entry("listPermitExecutionReports", c -> c.filings().listPage(Stubs.PERMIT, reports(), "c1",
                     RequestOptions.none())),
             entry("sendMonitoringRecords", c -> c.monitoring().sendCsv(Stubs.PERMIT,

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -43,6 +44,28 @@ public class Application {
     UUID filedBy;
     @Column(name = "updated_at")
     OffsetDateTime updatedAt;
+    /** The region of its permit, or of an INITIAL application's draft site: the regulators who review it. */
+    @Column(name = "region_code")
+    String regionCode;
+    /** KEY or SIMPLIFIED: its permit's, or its draft's. */
+    String category;
+    /** 受理: the decision period runs from the day after. */
+    @Column(name = "accepted_on")
+    LocalDate acceptedOn;
+    @Column(name = "site_inspection")
+    boolean siteInspection;
+    @Column(name = "decided_on")
+    LocalDate decidedOn;
+    /** When it entered the review queue: filed, or resubmitted after a return. */
+    @Column(name = "submitted_at")
+    OffsetDateTime submittedAt;
+
+    @jakarta.persistence.PrePersist
+    void enteringTheQueue() {
+        if (submittedAt == null) {
+            submittedAt = filedAt;
+        }
+    }
     @Version
     long version;
 

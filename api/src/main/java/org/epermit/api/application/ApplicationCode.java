@@ -126,6 +126,12 @@ public enum ApplicationCode {
     REPORT_OBLIGATION_MISSING(true, "A report the category always requires is missing.", "缺少该管理类别必须提交的执行报告。",
             "Add it: ANNUAL for every permit, QUARTERLY too for KEY ones.", "请补充：所有许可证须有年报，重点管理还须有季报。"),
     DUPLICATE_REPORT_OBLIGATION(true, "A report type is listed twice.", "执行报告类型重复填写。", "List each type once.", "每种类型只填写一次。"),
+    RESUBMISSION_TYPE_CHANGED(true, "A resubmission names another type than the application it corrects.",
+            "重新提交的申请类型与原申请不一致。", "Resubmit with the application's own type; file another type as a new application.",
+            "请保持原申请类型重新提交；其他类型请作为新申请提交。"),
+    RESUBMISSION_UNIT_CHANGED(true, "A resubmitted INITIAL application names another unit than the one it was filed for.",
+            "重新提交的首次申请所填单位与原申请不一致。", "Resubmit for the application's own unit; apply for another unit as a new application.",
+            "请为原申请单位重新提交；其他单位请作为新申请提交。"),
     // --- findings: accepted, flagged for the regulator
     RENEWAL_FILED_LATE(false, "A renewal filed later than the lead the regulation asks (60 days before expiry).",
             "延续申请晚于规定时限（有效期届满前60日）提交。",

@@ -20,17 +20,17 @@ import java.util.UUID;
 public class ApplicationQueries {
 
     static final String VIEWS = """
-            SELECT a.id, a.filed_by, a.enterprise_id, CAST(left(site.region_code, 2) AS text) AS province_code,
-                   CAST(left(site.region_code, 4) AS text) AS city_code, site.region_code, CAST(json_build_object(
+            SELECT a.id, a.filed_by, a.enterprise_id, a.region_code, CAST(json_build_object(
                 'id', a.id, 'type', a.application_type, 'status', a.status, 'permitNumber', p.permit_number,
-                'enterpriseCreditCode', e.credit_code, 'body', a.body, 'findings', a.findings, 'filedAt', a.filed_at,
-                'filedBy', a.filed_by, 'updatedAt', a.updated_at,
+                'enterpriseCreditCode', e.credit_code, 'regionCode', a.region_code, 'category', a.category,
+                'body', a.body, 'findings', a.findings, 'filedAt', a.filed_at,
+                'filedBy', a.filed_by, 'updatedAt', a.updated_at, 'acceptedOn', a.accepted_on,
+                'siteInspection', a.site_inspection, 'decidedOn', a.decided_on,
                 'history', (SELECT json_agg(json_build_object('status', h.status, 'at', h.at, 'by', h.by_client,
-                        'comment', h.comment) ORDER BY h.sequence)
+                        'comment', h.comment, 'corrections', h.details -> 'corrections', 'reasons', h.details -> 'reasons')
+                        ORDER BY h.sequence)
                     FROM application_event h WHERE h.application_id = a.id)) AS text) AS view
             FROM application a JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN permit p ON p.id = a.permit_id
-            -- the site's division: the permit's, or, before there is a permit (INITIAL), the draft's
-            CROSS JOIN LATERAL (SELECT CAST(COALESCE(p.region_code, a.body -> 'draft' -> 'site' ->> 'regionCode') AS text) AS region_code) AS site
             """;
     static final String VIEW = VIEWS + "WHERE a.id = $1";
     /** The caller's own: filed by the client, or (an enterprise's client) its unit's; newest first. */
@@ -41,17 +41,17 @@ public class ApplicationQueries {
             ORDER BY a.id DESC
             LIMIT $7""";
     static final String PERMIT = """
-            SELECT p.id, p.permit_number, p.category, p.status, p.valid_to, p.enterprise_id
+            SELECT p.id, p.permit_number, p.category, p.status, p.valid_to, p.enterprise_id, p.region_code
             FROM permit p WHERE p.permit_number = $1""";
+    static final String PERMIT_BY_ID = """
+            SELECT p.id, p.permit_number, p.category, p.status, p.valid_to, p.enterprise_id, p.region_code
+            FROM permit p WHERE p.id = $1""";
     static final String OPEN = """
             SELECT a.id FROM application a
             WHERE a.permit_id = $1 AND a.application_type = $2 AND a.status IN ('SUBMITTED', 'ACCEPTED', 'RETURNED')""";
 
-    /**
-     * An application with what deciding who may read it needs: its filer, its unit and the region levels of its site (its
-     * permit's, or an INITIAL application's draft's).
-     */
-    record Stored(ApplicationView view, UUID filedBy, long enterpriseId, List<String> regionLevels) {
+    /** An application with what deciding who may read it needs: its filer, its unit and its region. */
+    record Stored(ApplicationView view, UUID filedBy, long enterpriseId, String regionCode) {
     }
 
     private final Pool pool;
@@ -65,7 +65,17 @@ public class ApplicationQueries {
     Uni<Optional<PermitFacts>> permit(String permitNumber) {
         return pool.preparedQuery(PERMIT).execute(Tuple.of(permitNumber)).map(rows -> first(rows).map(r -> new PermitFacts(
                 r.getLong("id"), r.getString("permit_number"), r.getString("category"), r.getString("status"),
-                r.getLocalDate("valid_to"), r.getLong("enterprise_id"))));
+                r.getLocalDate("valid_to"), r.getLong("enterprise_id"), r.getString("region_code"))));
+    }
+
+    /** The facts of permit {@code permitId} as the write's own transaction sees them. */
+    Uni<PermitFacts> permitById(TransactionSql tx, long permitId) {
+        return tx.query(PERMIT_BY_ID, permitId).map(rows -> {
+            TransactionSql.SqlRow r = rows.get(0);
+            return new PermitFacts(((Number) r.get("id")).longValue(), r.string("permit_number"), r.string("category"),
+                    r.string("status"), (java.time.LocalDate) r.get("valid_to"), ((Number) r.get("enterprise_id")).longValue(),
+                    r.string("region_code"));
+        });
     }
 
     /** The open application of {@code type} on the permit, if any, as the write's own transaction sees it. */
@@ -76,9 +86,7 @@ public class ApplicationQueries {
 
     Uni<Optional<Stored>> stored(long id) {
         return pool.preparedQuery(VIEW).execute(Tuple.of(id)).map(rows -> first(rows).map(r -> new Stored(parse(r.getString("view")),
-                r.getUUID("filed_by"), r.getLong("enterprise_id"),
-                java.util.stream.Stream.of(r.getString("province_code"), r.getString("city_code"), r.getString("region_code"))
-                        .filter(java.util.Objects::nonNull).toList())));
+                r.getUUID("filed_by"), r.getLong("enterprise_id"), r.getString("region_code"))));
     }
 
     /** The view as the write's own transaction sees it. */

@@ -123,16 +123,9 @@ public class ApplicationRequirements {
         };
     }
 
-    /** The statutory case an application of {@code type} on {@code permit} is decided under. */
+    /** The statutory case an application of {@code type} under {@code category} is decided under (before any site inspection is ordered). */
     static ReviewCase reviewCase(String category, ApplicationType type) {
-        return switch (type) {
-            case RENEWAL -> ReviewCase.RENEWAL;
-            case CHANGE -> ReviewCase.CHANGE;
-            case CANCELLATION -> ReviewCase.CANCELLATION;
-            case REISSUE -> ReviewCase.REISSUE;
-            // reviewed as initial applications: the site inspection a KEY unit may need is the regulator's to order
-            case INITIAL, REAPPLICATION -> "KEY".equals(category) ? ReviewCase.INITIAL_KEY : ReviewCase.INITIAL_SIMPLIFIED;
-        };
+        return type.decidedUnder(category, false);
     }
 
     private static List<RequiredField> fields(ApplicationType type) {

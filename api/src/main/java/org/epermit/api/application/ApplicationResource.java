@@ -46,15 +46,17 @@ public class ApplicationResource {
     private final Applications applications;
     private final InitialApplications initial;
     private final ApplicationRequirements requirements;
+    private final ApplicationReviews reviews;
     private final ApplicationPages pages;
     private final WriteTransaction writes;
     private final CurrentCaller caller;
 
     public ApplicationResource(Applications applications, InitialApplications initial, ApplicationRequirements requirements,
-                               ApplicationPages pages, WriteTransaction writes, CurrentCaller caller) {
+                               ApplicationReviews reviews, ApplicationPages pages, WriteTransaction writes, CurrentCaller caller) {
         this.applications = applications;
         this.initial = initial;
         this.requirements = requirements;
+        this.reviews = reviews;
         this.pages = pages;
         this.writes = writes;
         this.caller = caller;
@@ -172,6 +174,74 @@ public class ApplicationResource {
         long applicationId = id(id);
         Caller who = caller.required();
         return writes.runOnEntities(tx -> applications.withdraw(tx, who, applicationId));
+    }
+
+    @POST
+    @Path("/{id}/resubmission")
+    @PermissionsAllowed(Applications.WRITE)
+    @Operation(operationId = "resubmitApplication", summary = "Resubmit a returned application, corrected",
+            description = "By its applicant, while RETURNED: the corrected body (of the same type) is checked like a new filing, "
+                    + "then the application is SUBMITTED again and back in the regulator's queue, its history kept. "
+                    + "With an Idempotency-Key, a retry answers as the first did.")
+    @APIResponse(responseCode = "200", description = "Resubmitted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a number, or the body is malformed (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE")
+    @APIResponse(responseCode = "404", description = "No such application of yours (APPLICATION_NOT_FOUND)")
+    @APIResponse(responseCode = "409", description = "Not RETURNED (APPLICATION_NOT_RETURNED), or changed meanwhile (CONCURRENT_MODIFICATION)")
+    @APIResponse(responseCode = "422", description = "The corrected application fails its rules (APPLICATION_REJECTED, every failing field)")
+    public Uni<Response> resubmit(@Parameter(description = "The application's id", example = "1042") @PathParam("id") String id,
+                                  ApplicationBody body) {
+        long applicationId = id(id);
+        Caller who = caller.required();
+        return writes.runOnEntities(tx -> reviews.resubmit(tx, who, applicationId, body));
+    }
+
+    @POST
+    @Path("/{id}/acceptance")
+    @PermissionsAllowed(ApplicationReviews.REVIEW)
+    @Tag(name = "Review")
+    @Operation(operationId = "acceptApplication", summary = "Accept a submitted application, or return it with everything to correct",
+            description = "By a regulator of the application's region (role regulator, scope reviews:write). ACCEPTED (受理) starts "
+                    + "the statutory decision period; RETURNED lists every correction in one notice. Once the acceptance period "
+                    + "(epermit.review.acceptance) passes with no notice, the application counts as accepted on its last day and "
+                    + "can no longer be returned here. With an Idempotency-Key, a retry answers as the first did.")
+    @APIResponse(responseCode = "200", description = "Accepted or returned",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "The body fails its rules (VALIDATION_FAILED, every failing field)")
+    @APIResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE (not a regulator) or OUTSIDE_REGION")
+    @APIResponse(responseCode = "404", description = "No such application (APPLICATION_NOT_FOUND)")
+    @APIResponse(responseCode = "409", description = "Not SUBMITTED (REVIEW_NOT_PENDING), the acceptance period has passed "
+            + "(ACCEPTANCE_PERIOD_PASSED), or another regulator acted meanwhile (CONCURRENT_MODIFICATION)")
+    public Uni<Response> accept(@Parameter(description = "The application's id", example = "1042") @PathParam("id") String id,
+                                AcceptanceBody body) {
+        long applicationId = id(id);
+        Caller who = caller.required();
+        return writes.runOnEntities(tx -> reviews.accept(tx, who, applicationId, body));
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @PermissionsAllowed(ApplicationReviews.REVIEW)
+    @Tag(name = "Review")
+    @Operation(operationId = "decideApplication", summary = "Decide an accepted application",
+            description = "By a regulator of the application's region. APPROVED changes the permit in the same transaction (a "
+                    + "renewal extends it five years from the old expiry in a new version; a change writes the unit's new "
+                    + "particulars in a new version, the old one frozen; a cancellation cancels it; a reissue records it), "
+                    + "REJECTED states its reasons, RETURNED lists every correction. Of two decisions at once exactly one "
+                    + "stands. With an Idempotency-Key, a retry answers as the first did.")
+    @APIResponse(responseCode = "200", description = "Decided",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "The body fails its rules (VALIDATION_FAILED, every failing field)")
+    @APIResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE (not a regulator) or OUTSIDE_REGION")
+    @APIResponse(responseCode = "404", description = "No such application (APPLICATION_NOT_FOUND)")
+    @APIResponse(responseCode = "409", description = "Already decided, withdrawn or returned (REVIEW_NOT_PENDING), awaiting "
+            + "acceptance (NOT_YET_ACCEPTED), or decided by another regulator meanwhile (CONCURRENT_MODIFICATION)")
+    public Uni<Response> decide(@Parameter(description = "The application's id", example = "1042") @PathParam("id") String id,
+                                DecisionBody body) {
+        long applicationId = id(id);
+        Caller who = caller.required();
+        return writes.runOnEntities(tx -> reviews.decide(tx, who, applicationId, body));
     }
 
     static long id(String raw) {

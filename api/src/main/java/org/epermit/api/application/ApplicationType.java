@@ -16,5 +16,21 @@ public enum ApplicationType {
     /** 注销: the unit terminated, the permit expired without renewal, or was revoked or annulled. */
     CANCELLATION,
     /** 遗失补办: the permit's copy was lost or damaged. */
-    REISSUE
+    REISSUE;
+
+    /**
+     * The statutory case an application of this type is decided under: a reapplication is reviewed like an initial
+     * application, and a site inspection (ordered at acceptance) lengthens a KEY unit's period.
+     */
+    public org.epermit.api.calendar.ReviewCase decidedUnder(String category, boolean siteInspection) {
+        return switch (this) {
+            case RENEWAL -> org.epermit.api.calendar.ReviewCase.RENEWAL;
+            case CHANGE -> org.epermit.api.calendar.ReviewCase.CHANGE;
+            case CANCELLATION -> org.epermit.api.calendar.ReviewCase.CANCELLATION;
+            case REISSUE -> org.epermit.api.calendar.ReviewCase.REISSUE;
+            case INITIAL, REAPPLICATION -> !"KEY".equals(category) ? org.epermit.api.calendar.ReviewCase.INITIAL_SIMPLIFIED
+                    : siteInspection ? org.epermit.api.calendar.ReviewCase.INITIAL_KEY_INSPECTION
+                    : org.epermit.api.calendar.ReviewCase.INITIAL_KEY;
+        };
+    }
 }

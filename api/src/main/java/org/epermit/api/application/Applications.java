@@ -98,6 +98,8 @@ public class Applications {
                     a.type = p.body().type().name();
                     a.permitId = p.permit().permitId();
                     a.enterpriseId = p.permit().enterpriseId();
+                    a.regionCode = p.permit().regionCode();
+                    a.category = p.permit().category();
                     a.status = ApplicationStatus.SUBMITTED.name();
                     a.body = write(p.body());
                     a.findings = write(p.findings());
@@ -153,7 +155,7 @@ public class Applications {
                 return s.view();
             }
             if (caller.hasRole("regulator") && caller.hasScope(READ)) {
-                if (caller.regionCode().map(s.regionLevels()::contains).orElse(false)) {
+                if (ApplicationReviews.within(caller, s.regionCode())) {
                     return s.view();
                 }
                 throw new ApiException(ErrorCode.OUTSIDE_REGION, Message.of("Application " + id + " is on a permit outside your region.",
@@ -163,7 +165,7 @@ public class Applications {
         });
     }
 
-    private static boolean isApplicant(Caller caller, java.util.UUID filedBy, long enterpriseId) {
+    static boolean isApplicant(Caller caller, java.util.UUID filedBy, long enterpriseId) {
         return caller.clientId().equals(filedBy)
                 || (caller.hasRole("enterprise") && caller.enterpriseId().map(e -> e == enterpriseId).orElse(false));
     }

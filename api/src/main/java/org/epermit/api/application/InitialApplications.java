@@ -107,6 +107,9 @@ public class InitialApplications {
             a.type = ApplicationType.INITIAL.name();
             a.permitId = null;
             a.enterpriseId = enterpriseId;
+            // who reviews it and how long they have: the draft site's region and category (there is no permit yet)
+            a.regionCode = p.body().draft().site().regionCode();
+            a.category = p.body().draft().category().name();
             a.status = ApplicationStatus.SUBMITTED.name();
             a.body = common.write(p.body());
             a.findings = common.write(List.of());

@@ -15,5 +15,9 @@ public enum ReviewCase {
     /** A cancellation (注销). */
     CANCELLATION,
     /** A reissue (遗失补办) of a lost or damaged permit. */
-    REISSUE
+    REISSUE,
+    /** The acceptance (受理) of any application: accepted, or returned with one notice of everything to correct. */
+    ACCEPTANCE,
+    /** The review of a submitted execution report (a configured target, not a statutory period). */
+    EXECUTION_REPORT
 }

@@ -42,6 +42,21 @@ public interface ReviewDeadlineConfig {
     @WithDefault("20")
     int reissue();
 
+    /**
+     * Days the regulator has to accept an application or return it with one notice of everything to correct (the
+     * Administrative Licensing Law, art. 32: on the spot or within five days); once they pass with no notice, the
+     * application counts as accepted on the last of them.
+     */
+    @WithDefault("5")
+    int acceptance();
+
+    /**
+     * Days to review a submitted execution report; the regulation sets no period for it: a configured target the
+     * queue reckons lateness by.
+     */
+    @WithDefault("20")
+    int executionReport();
+
     /** The period of {@code reviewCase}. */
     default int period(ReviewCase reviewCase) {
         return switch (reviewCase) {
@@ -52,6 +67,8 @@ public interface ReviewDeadlineConfig {
             case CHANGE -> change();
             case CANCELLATION -> cancellation();
             case REISSUE -> reissue();
+            case ACCEPTANCE -> acceptance();
+            case EXECUTION_REPORT -> executionReport();
         };
     }
 }

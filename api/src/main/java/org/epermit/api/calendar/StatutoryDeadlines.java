@@ -38,6 +38,13 @@ public class StatutoryDeadlines {
         return reckoning().map(r -> r.deadline(reviewCase, acceptedOn));
     }
 
+    /**
+     * A deadline as reckoned on a day: the days left to it (negative once overdue) and whether it was counted
+     * provisionally, over a year the calendar does not cover yet.
+     */
+    public record Reckoned(LocalDate deadline, long daysLeft, boolean overdue, boolean provisional) {
+    }
+
     /** Statutory deadlines reckoned on one calendar, on one day. */
     public static final class Reckoning {
 
@@ -67,6 +74,26 @@ public class StatutoryDeadlines {
         /** Days left from today to {@code deadline} ({@link WorkingDays#daysLeft}); negative once overdue. */
         public long daysLeft(LocalDate deadline) {
             return days.daysLeft(today, deadline, config.dayCount());
+        }
+
+        /**
+         * The deadline of {@code reviewCase} from {@code start}, reckoned on today: when the count runs into a year the
+         * calendar does not cover, it is counted with that year's weekdays and flagged provisional, so that a listing
+         * shows every row rather than failing on one.
+         */
+        public Reckoned reckon(ReviewCase reviewCase, LocalDate start) {
+            int period = config.period(reviewCase);
+            try {
+                LocalDate deadline = days.deadline(start, period, config.dayCount());
+                return new Reckoned(deadline, days.daysLeft(today, deadline, config.dayCount()), overdue(deadline), false);
+            } catch (org.epermit.api.problem.ApiException notCovered) {
+                if (notCovered.code() != org.epermit.api.problem.ErrorCode.CALENDAR_YEAR_NOT_COVERED) {
+                    throw notCovered;
+                }
+                WorkingDays provisional = days.provisional();
+                LocalDate deadline = provisional.deadline(start, period, config.dayCount());
+                return new Reckoned(deadline, provisional.daysLeft(today, deadline, config.dayCount()), overdue(deadline), true);
+            }
         }
 
         /** Whether {@code deadline} has passed today. */

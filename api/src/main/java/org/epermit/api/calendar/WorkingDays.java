@@ -25,6 +25,8 @@ public final class WorkingDays {
 
     private final SortedSet<Integer> coveredYears;
     private final Map<LocalDate, DayKind> exceptions;
+    /** Whether an uncovered year counts Monday to Friday ({@link #provisional()}) rather than being refused. */
+    private final boolean weekdaysOutside;
 
     /**
      * @param coveredYears the years whose exceptions are all in {@code exceptions} (a covered year may have none)
@@ -33,6 +35,7 @@ public final class WorkingDays {
     public WorkingDays(Set<Integer> coveredYears, Map<LocalDate, DayKind> exceptions) {
         this.coveredYears = new TreeSet<>(coveredYears);
         this.exceptions = Map.copyOf(exceptions);
+        this.weekdaysOutside = false;
         exceptions.keySet().forEach(day -> {
             if (!this.coveredYears.contains(day.getYear())) {
                 throw new IllegalArgumentException("an exception on " + day + " is outside the covered years " + coveredYears);
@@ -42,6 +45,21 @@ public final class WorkingDays {
 
     public boolean covers(int year) {
         return coveredYears.contains(year);
+    }
+
+    /**
+     * This calendar, where a year it does not cover counts Monday to Friday as its working days: a provisional count,
+     * for a listing that must show every row's deadline (the review queue) and flags the ones counted so. It runs
+     * short of the true deadline by the uncovered year's holidays less its make-up days.
+     */
+    public WorkingDays provisional() {
+        return new WorkingDays(coveredYears, exceptions, true);
+    }
+
+    private WorkingDays(SortedSet<Integer> coveredYears, Map<LocalDate, DayKind> exceptions, boolean weekdaysOutside) {
+        this.coveredYears = coveredYears;
+        this.exceptions = exceptions;
+        this.weekdaysOutside = weekdaysOutside;
     }
 
     /** Whether {@code day} is a working day; {@code CALENDAR_YEAR_NOT_COVERED} if its year is not covered. */
@@ -110,7 +128,7 @@ public final class WorkingDays {
     }
 
     private void requireCovered(LocalDate day) {
-        if (!coveredYears.contains(day.getYear())) {
+        if (!weekdaysOutside && !coveredYears.contains(day.getYear())) {
             throw notCovered(day.getYear(), coveredYears);
         }
     }

@@ -30,7 +30,7 @@ final class DemoBatch {
 
     final CopyBuffer reports = new CopyBuffer("execution_report",
             "id, permit_id, report_type, period, covers_from, covers_to, due_date, status, first_submitted_at, days_late, "
-                    + "current_version, stoppage, exceedance_count, version");
+                    + "current_version, stoppage, exceedance_count, version, submitted_at");
     final CopyBuffer reportVersions = new CopyBuffer("execution_report_version",
             "report_id, number, content, content_sha256, findings, permit_versions, submitted_at, submitted_by, "
                     + "after_deadline, receipt, source");

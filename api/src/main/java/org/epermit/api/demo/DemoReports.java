@@ -219,7 +219,7 @@ final class DemoReports {
 
         batch.reports.row().add(reportId).add(permit.permitId()).add(owed.type().name()).add(owed.period().key())
                 .add(owed.covers().first()).add(owed.covers().last()).add(owed.due()).add("SUBMITTED").add(TIMESTAMP.format(at))
-                .add(Math.max(0, late)).add(1).add(false).add(exceedances.size()).add(0);
+                .add(Math.max(0, late)).add(1).add(false).add(exceedances.size()).add(0).add(TIMESTAMP.format(at));
         batch.reportVersions.row().add(reportId).add(1).add(write(tree)).add(ContentDigest.sha256Hex(tree))
                 .add(write(json.valueToTree(explained)))
                 .add(versions.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))

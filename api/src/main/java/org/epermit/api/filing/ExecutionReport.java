@@ -44,6 +44,9 @@ public class ExecutionReport {
     boolean stoppage;
     @Column(name = "exceedance_count")
     int exceedanceCount;
+    /** When the current version was submitted: the review queue's order. */
+    @Column(name = "submitted_at")
+    OffsetDateTime submittedAt;
     @Version
     long version;
 

@@ -32,7 +32,10 @@ public class ExecutionReportQueries {
                         'receipt', CASE WHEN v.receipt IS NOT NULL
                                         THEN json_build_object('jws', v.receipt, 'contentSha256', v.content_sha256) END)
                         ORDER BY v.number)
-                    FROM execution_report_version v WHERE v.report_id = r.id)) AS text) AS view
+                    FROM execution_report_version v WHERE v.report_id = r.id),
+                'reviews', COALESCE((SELECT json_agg(json_build_object('reportVersion', w.report_version, 'outcome', w.outcome,
+                        'at', w.at, 'by', w.by_client, 'comment', w.comment) ORDER BY w.sequence)
+                    FROM execution_report_review w WHERE w.report_id = r.id), CAST('[]' AS json))) AS text) AS view
             FROM execution_report r JOIN permit p ON p.id = r.permit_id
             """;
     static final String VIEW = VIEWS + "WHERE r.id = $1";

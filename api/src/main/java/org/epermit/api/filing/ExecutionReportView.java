@@ -17,11 +17,22 @@ public record ExecutionReportView(
         @Schema(description = "First day the report covers (a skipped period folded into it starts earlier)") LocalDate coversFrom,
         @Schema(description = "Last day the report covers") LocalDate coversTo,
         @Schema(description = "Its deadline: the permit's, or a ministry's extension") LocalDate dueDate,
-        @Schema(description = "SUBMITTED until a regulator reviews it") String status,
+        @Schema(description = "SUBMITTED until a regulator reviews it, then ACCEPTED or RETURNED; a correction makes it SUBMITTED again")
+        String status,
         @Schema(description = "Whether the first version was filed after the deadline") boolean late,
         @Schema(description = "Days after the deadline the first version was filed (0 when on time)") int daysLate,
         @Schema(description = "The number of the current version") int currentVersion,
-        @Schema(description = "Every version, oldest first") List<Version> versions) {
+        @Schema(description = "Every version, oldest first") List<Version> versions,
+        @Schema(description = "Every review by a regulator, oldest first; never public") List<Review> reviews) {
+
+    @Schema(name = "ExecutionReportReview")
+    public record Review(
+            @Schema(description = "The version reviewed", examples = "1") int reportVersion,
+            ReviewOutcome outcome,
+            OffsetDateTime at,
+            @Schema(description = "The regulator's API client") java.util.UUID by,
+            @Schema(nullable = true, description = "The regulator's comment to the filer; what to correct when RETURNED") String comment) {
+    }
 
     @Schema(name = "ExecutionReportVersion")
     public record Version(

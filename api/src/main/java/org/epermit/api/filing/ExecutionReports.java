@@ -194,6 +194,7 @@ public class ExecutionReports {
                     report.dueDate = terms.owed().due();
                     report.status = "SUBMITTED";
                     report.firstSubmittedAt = at;
+                    report.submittedAt = at;
                     report.daysLate = (int) Math.max(0, ChronoUnit.DAYS.between(terms.owed().due(), at.toLocalDate()));
                     report.currentVersion = 1;
                     report.stoppage = p.content().isStoppage();
@@ -225,6 +226,7 @@ public class ExecutionReports {
             report.stoppage = p.content().isStoppage();
             report.exceedanceCount = p.content().exceedances().size();
             report.status = "SUBMITTED";
+            report.submittedAt = at;
             return reports.flush().flatMap(done -> addVersion(tx, caller, report, p, at))
                     .map(view -> WriteOutcome.created(AuditedResource.changed(AGGREGATE, report.id, List.of("versions")),
                                     URI.create("/v1/execution-reports/" + report.id + "/versions/" + report.currentVersion), view)

@@ -35,13 +35,15 @@ import java.util.List;
 public class ReportResource {
 
     private final ExecutionReports reports;
+    private final ReportReviews reviews;
     private final ExecutionReportQueries queries;
     private final WriteTransaction writes;
     private final CurrentCaller caller;
 
-    public ReportResource(ExecutionReports reports, ExecutionReportQueries queries,
+    public ReportResource(ExecutionReports reports, ReportReviews reviews, ExecutionReportQueries queries,
                           WriteTransaction writes, CurrentCaller caller) {
         this.reports = reports;
+        this.reviews = reviews;
         this.queries = queries;
         this.writes = writes;
         this.caller = caller;
@@ -112,6 +114,30 @@ public class ReportResource {
         long reportId = id(id);
         return reports.prepareCorrection(caller.required(), reportId, ExecutionReportResource.required(body))
                 .map(ExecutionReports.Prepared::evaluation);
+    }
+
+    @POST
+    @Path("/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(ReportReviews.REVIEW)
+    @Tag(name = "Review")
+    @Operation(operationId = "reviewExecutionReport", summary = "Review a submitted execution report",
+            description = "By a regulator of the permit's region (role regulator, scope reviews:write): ACCEPTED, or RETURNED with "
+                    + "what to correct. The filer corrects a returned report (POST …/corrections), which puts it back in the "
+                    + "review queue with its reviews kept. Comments are never public. With an Idempotency-Key, a retry answers "
+                    + "as the first did.")
+    @APIResponse(responseCode = "200", description = "Reviewed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExecutionReportView.class)))
+    @APIResponse(responseCode = "400", description = "The body fails its rules (VALIDATION_FAILED, every failing field)")
+    @APIResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE (not a regulator) or OUTSIDE_REGION")
+    @APIResponse(responseCode = "404", description = "No such report (REPORT_NOT_FOUND)")
+    @APIResponse(responseCode = "409", description = "Already reviewed (REVIEW_NOT_PENDING), or reviewed or corrected meanwhile (CONCURRENT_MODIFICATION)")
+    @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
+    public Uni<Response> review(@Parameter(description = "The report's id", example = "1042") @PathParam("id") String id,
+                                ReportReviewBody body) {
+        long reportId = id(id);
+        Caller who = caller.required();
+        return writes.runOnEntities(tx -> reviews.review(tx, who, reportId, body));
     }
 
     static long id(String raw) {

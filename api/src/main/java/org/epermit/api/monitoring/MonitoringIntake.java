@@ -138,7 +138,7 @@ public class MonitoringIntake {
                         .map(done -> {
                             AuditedResource resource = AuditedResource.created(BATCH, batchId);
                             WriteOutcome outcome = stored.inserted() > 0
-                                    ? new WriteOutcome(201, null, receipt, receipt, resource, null)
+                                    ? new WriteOutcome(201, null, receipt, receipt, resource, java.util.List.of())
                                     : WriteOutcome.ok(resource, receipt);
                             return outcome.announcing(new AggregateEvent("monitoring.batch_received", BATCH,
                                     batchId.toString(), 1, new BatchEvent(permitNumber, source.name(), receipt)));

@@ -41,6 +41,12 @@ public enum ErrorCode {
     APPLICATION_OPEN(409, "An application of this type is open", "同类型申请正在办理中"),
     APPLICATION_NOT_OPEN(409, "The application is no longer open", "该申请已办结或已撤回"),
     APPLICATION_REJECTED(422, "The application does not meet the rules of its type", "申请不符合该类型的要求"),
+    APPLICATION_NOT_RETURNED(409, "Only a returned application is resubmitted", "仅退回补正的申请可以重新提交"),
+    // The review desk: an act on something not awaiting it (decided, withdrawn, or at another stage); a decision
+    // before acceptance; a return at acceptance after the acceptance period, when the application counts as accepted.
+    REVIEW_NOT_PENDING(409, "Not awaiting this review", "不处于待审状态"),
+    NOT_YET_ACCEPTED(409, "Not accepted yet", "尚未受理"),
+    ACCEPTANCE_PERIOD_PASSED(409, "The acceptance period has passed", "受理期限已过"),
     IDEMPOTENCY_CONFLICT(422, "Idempotency key reused for another request", "幂等键已用于另一个请求"),
     METHOD_NOT_ALLOWED(405, "Method not allowed", "不支持该请求方法"),
     NOT_ACCEPTABLE(406, "Not acceptable", "无法提供所请求的响应格式"),

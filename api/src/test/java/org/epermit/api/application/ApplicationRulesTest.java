@@ -21,7 +21,7 @@ class ApplicationRulesTest {
     final ApplicationRules rules = new ApplicationRules(CONFIG);
 
     static PermitFacts permit(String status, LocalDate validTo) {
-        return new PermitFacts(1, "91130200699229617X001P", "KEY", status, validTo, 1);
+        return new PermitFacts(1, "91130200699229617X001P", "KEY", status, validTo, 1, "130203");
     }
 
     static ApplicationBody renewal() {

@@ -47,6 +47,10 @@ class ExecutionReportFilingTest {
 
     /** The {@code nth} KEY permit held through 2024 and 2025 that requires annual and quarterly reports, and its enterprise's code. */
     String[] keyPermit(int nth) {
+        return keyPermit(pool, nth);
+    }
+
+    static String[] keyPermit(Pool pool, int nth) {
         String number = Db.string(pool, """
                 SELECT p.permit_number FROM permit p
                 WHERE p.category = 'KEY' AND p.status = 'VALID' AND p.valid_from < DATE '2024-01-01' AND p.valid_to > DATE '2026-12-31'

@@ -25,6 +25,12 @@ public final class TestClients {
                 List.of("permits:read", "stats:read"), region, null, "standard", null)).await().indefinitely();
     }
 
+    /** A regulator of {@code region} that reviews: it reads permits and holds reviews:write. */
+    public static CreatedClient reviewer(ClientRegistry registry, String region) {
+        return registry.create(new NewClient("Test reviewer " + UUID.randomUUID(), "生态环境局审批科", null, List.of("regulator"),
+                List.of("permits:read", "reviews:write"), region, null, "standard", null)).await().indefinitely();
+    }
+
     public static CreatedClient enterprise(ClientRegistry registry, String creditCode) {
         return registry.create(new NewClient("Test enterprise " + UUID.randomUUID(), "排污单位", null, List.of("enterprise"),
                 List.of("permits:read", "filings:write"), null, creditCode, "free", null)).await().indefinitely();
@@ -57,6 +63,22 @@ public final class TestClients {
         io.restassured.RestAssured.given().header("X-API-Key", admin(registry).apiKey()).contentType("application/json")
                 .body("""
                         {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "permitNumbers": ["%s"],                         "scopes": ["permits:read", "filings:write"], "validTo": "%s"}"""
+                        .formatted(creditCode, vendor.client().id(), permitNumber, DelegationTimes.inAYear()))
+                .post("/v1/delegations").then().statusCode(201);
+        return vendor;
+    }
+
+    /**
+     * A new vendor delegated permit {@code permitNumber} of the enterprise {@code creditCode} with permits:read and
+     * applications:write for a year, through the API: a vendor as it files applications in production.
+     */
+    public static CreatedClient applicationsVendor(ClientRegistry registry, String creditCode, String permitNumber) {
+        CreatedClient vendor = registry.create(new NewClient("Test applications vendor " + UUID.randomUUID(), "测试环保服务有限公司",
+                null, List.of("vendor"), List.of("permits:read", "applications:write"), null, null, "standard", null))
+                .await().indefinitely();
+        io.restassured.RestAssured.given().header("X-API-Key", admin(registry).apiKey()).contentType("application/json")
+                .body("""
+                        {"enterpriseCreditCode": "%s", "vendorClientId": "%s", "permitNumbers": ["%s"], "scopes": ["permits:read", "applications:write"], "validTo": "%s"}"""
                         .formatted(creditCode, vendor.client().id(), permitNumber, DelegationTimes.inAYear()))
                 .post("/v1/delegations").then().statusCode(201);
         return vendor;

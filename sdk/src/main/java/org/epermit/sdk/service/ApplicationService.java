@@ -27,7 +27,7 @@ import org.epermit.sdk.param.ApplicationSearchParams;
  * <p>The usual round: {@link #requirements} says whether the permit takes a type today, what the body needs, the
  * filing deadline and the decision period; {@link #file} files it and returns it {@code SUBMITTED}, with the findings
  * it was accepted with (a late renewal or change); {@link #get} follows it; {@link #withdraw} takes it back while it
- * is open.
+ * is open; {@link #resubmit} sends it again, corrected, after a regulator returned it.
  *
  * <p>Refusals: an application that fails its type's rules is a {@link org.epermit.sdk.errors.ValidationException}
  * with code {@code APPLICATION_REJECTED} and one field error per failing field (its JSON pointer into the body and its
@@ -210,6 +210,32 @@ public interface ApplicationService {
      */
     @OperationId("withdrawApplication")
     Application withdraw(long applicationId, RequestOptions options);
+
+    /**
+     * Resubmits a RETURNED application, corrected: checked again like a filing, then SUBMITTED and back in the
+     * regulator's queue with its history kept.
+     *
+     * @param applicationId the application's id
+     * @param body          the corrected application, of the same type
+     * @return the application, {@code SUBMITTED}
+     * @throws org.epermit.sdk.errors.ValidationException {@code APPLICATION_REJECTED}, every failing field listed
+     * @throws org.epermit.sdk.errors.ConflictException   {@code APPLICATION_NOT_RETURNED} unless it was returned
+     */
+    @OperationId("resubmitApplication")
+    default Application resubmit(long applicationId, ApplicationBody body) {
+        return resubmit(applicationId, body, RequestOptions.none());
+    }
+
+    /**
+     * Resubmits a returned application, with options.
+     *
+     * @param applicationId the application's id
+     * @param body          the corrected application
+     * @param options       options for this call
+     * @return the application
+     */
+    @OperationId("resubmitApplication")
+    Application resubmit(long applicationId, ApplicationBody body, RequestOptions options);
 
     /**
      * Lists your own applications (those your client filed and, for an enterprise's client, its unit's), newest

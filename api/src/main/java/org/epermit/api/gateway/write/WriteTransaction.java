@@ -130,8 +130,10 @@ public class WriteTransaction {
 
     /** What a write's outcome entails in its transaction: its event, if it wrote an aggregate, and its audit row. */
     private Uni<Response> entailed(TransactionSql tx, RoutingContext rc, WriteOutcome outcome) {
-        Uni<Void> event = outcome.event() == null ? Uni.createFrom().voidItem()
-                : outbox.append(tx, outcome.event(), RequestIds.of(rc));
+        Uni<Void> event = Uni.createFrom().voidItem();
+        for (AggregateEvent e : outcome.events()) {
+            event = event.flatMap(done -> outbox.append(tx, e, RequestIds.of(rc)));
+        }
         return event.flatMap(done -> audited(tx, rc, outcome, respond(outcome)));
     }
 

@@ -88,6 +88,13 @@ public final class DefaultApplicationService implements ApplicationService {
     }
 
     @Override
+    public Application resubmit(long applicationId, ApplicationBody body, RequestOptions options) {
+        Objects.requireNonNull(body, "body");
+        return transport.call(ApiRequest.post("/v1/applications/{id}/resubmission", id(applicationId)).json(body),
+                Application.class, options);
+    }
+
+    @Override
     public Page<Application> listPage(ApplicationSearchParams params, String cursor, RequestOptions options) {
         Objects.requireNonNull(params, "params");
         String number = params.permitNumber() == null ? null : checks.permitNumber(params.permitNumber());
