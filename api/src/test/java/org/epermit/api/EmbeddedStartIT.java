@@ -47,6 +47,10 @@ class EmbeddedStartIT {
         // the printed demo vendor key files reports and applications for its delegated permits
         assertThat(first.get("/v1/me", "X-API-Key", first.demoKey("vendor")).body())
                 .contains("\"filings:write\"").contains("\"applications:write\"");
+        // the printed demo regulator key reads the review desk of its city, where the demo applications wait
+        var queue = first.get("/v1/review/queue?kind=APPLICATION", "X-API-Key", first.demoKey("regulator"));
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        assertThat(queue.body()).contains("\"step\":\"ACCEPTANCE\"").contains("\"overdue\":true").contains("\"overdue\":false");
         assertThat(first.output()).contains("Management interface listening on http://127.0.0.1:" + first.managementPort);
         first.stop();
         assertThat(first.process.exitValue()).as("a SIGTERM stop is orderly (143 = 128 + SIGTERM)").isIn(0, 143);

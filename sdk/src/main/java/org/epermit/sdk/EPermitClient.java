@@ -24,6 +24,7 @@ import org.epermit.sdk.internal.service.DefaultAdminService;
 import org.epermit.sdk.internal.service.DefaultDelegationService;
 import org.epermit.sdk.internal.service.DefaultApplicationService;
 import org.epermit.sdk.internal.service.DefaultReviewService;
+import org.epermit.sdk.internal.service.DefaultRegistrationService;
 import org.epermit.sdk.internal.service.DefaultFilingService;
 import org.epermit.sdk.internal.service.DefaultMeService;
 import org.epermit.sdk.internal.service.DefaultMonitoringService;
@@ -36,6 +37,7 @@ import org.epermit.sdk.internal.service.DefaultReferenceService;
 import org.epermit.sdk.service.AdminService;
 import org.epermit.sdk.service.DelegationService;
 import org.epermit.sdk.service.ApplicationService;
+import org.epermit.sdk.service.RegistrationService;
 import org.epermit.sdk.service.FilingService;
 import org.epermit.sdk.service.MeService;
 import org.epermit.sdk.service.MonitoringService;
@@ -65,7 +67,7 @@ import org.epermit.sdk.service.ReferenceService;
  *
  * <p>Operations are grouped as the API's tags: {@link #publicPermits()}, {@link #publicEnterprises()},
  * {@link #reference()}, {@link #receipts()}, {@link #calendar()}, and with credentials {@link #me()}, {@link #permits()}, {@link #delegations()},
- * {@link #filings()}, {@link #applications()}, {@link #review()}, {@link #monitoring()}, {@link #admin()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
+ * {@link #filings()}, {@link #applications()}, {@link #registrations()}, {@link #review()}, {@link #monitoring()}, {@link #admin()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
  */
 public final class EPermitClient {
 
@@ -85,6 +87,7 @@ public final class EPermitClient {
     private final FilingService filings;
     private final ApplicationService applications;
     private final ReviewService review;
+    private final RegistrationService registrations;
     private final MonitoringService monitoring;
     private final AdminService admin;
 
@@ -124,6 +127,7 @@ public final class EPermitClient {
         this.filings = new DefaultFilingService(transport, checks);
         this.applications = new DefaultApplicationService(transport, checks);
         this.review = new DefaultReviewService(transport);
+        this.registrations = new DefaultRegistrationService(transport, checks);
         this.monitoring = new DefaultMonitoringService(transport, checks);
         this.admin = new DefaultAdminService(transport);
     }
@@ -229,6 +233,16 @@ public final class EPermitClient {
      */
     public ReviewService review() {
         return review;
+    }
+
+    /**
+     * Self-service registration (tag "Registrations", scope {@code applications:write}): registering a site,
+     * renewing its receipt, registering a change.
+     *
+     * @return the service
+     */
+    public RegistrationService registrations() {
+        return registrations;
     }
 
     /**

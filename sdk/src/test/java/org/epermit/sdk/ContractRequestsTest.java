@@ -31,6 +31,8 @@ import org.epermit.sdk.model.ReviewKind;
 import org.epermit.sdk.model.ReviewOutcome;
 import org.epermit.sdk.model.ApplicationStatus;
 import org.epermit.sdk.model.ApplicationType;
+import org.epermit.sdk.model.RegistrationBody;
+import org.epermit.sdk.model.RegistrationChange;
 import org.epermit.sdk.model.CalendarDay;
 import org.epermit.sdk.model.CalendarDayKind;
 import org.epermit.sdk.model.CalendarYearChange;
@@ -135,6 +137,10 @@ class ContractRequestsTest {
                     .addReasonsItem("材料不全"))),
             entry("reviewExecutionReport", c -> c.review().reviewReport(1042, new ExecutionReportReviewRequest()
                     .outcome(ReviewOutcome.RETURNED).reportVersion(1).comment("请补充停产说明"))),
+            entry("register", c -> c.registrations().register(new RegistrationBody().industryCode("4430").truthful(true))),
+            entry("renewRegistration", c -> c.registrations().renew(Stubs.PERMIT)),
+            entry("changeRegistration", c -> c.registrations().change(Stubs.PERMIT,
+                    new RegistrationChange().changedOn(java.time.LocalDate.of(2026, 11, 20)).truthful(true))),
             entry("listPermitExecutionReports", c -> c.filings().listPage(Stubs.PERMIT, reports(), "c1",
                     RequestOptions.none())),
             entry("sendMonitoringRecords", c -> c.monitoring().sendCsv(Stubs.PERMIT,

@@ -93,7 +93,8 @@ public class ApplicationRequirements {
     Requirements initial(PermitCategory category) {
         List<FieldError> refusals = category == PermitCategory.REGISTRATION
                 ? List.of(ApplicationRules.error("/draft/category", ApplicationCode.REGISTRATION_SELF_SERVICE, "A REGISTRATION unit applies for "
-                + "no permit: it registers itself (登记), with no application and no decision.", "登记管理的排污单位无需申请许可证，由单位自行登记，无需审批。"))
+                + "no permit: it registers itself (登记) at POST /v1/registrations, with no decision.",
+                "登记管理的排污单位无需申请许可证，通过 POST /v1/registrations 自行登记，无需审批。"))
                 : List.of();
         boolean allowed = refusals.isEmpty();
         return new Requirements(ApplicationType.INITIAL, null, allowed, refusals.stream().map(Refusal::of).toList(), fields(ApplicationType.INITIAL),

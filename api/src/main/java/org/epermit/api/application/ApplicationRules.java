@@ -54,8 +54,10 @@ public class ApplicationRules {
         }
         if ("REGISTRATION".equals(permit.category())) {
             errors.add(error("/type", ApplicationCode.REGISTRATION_SELF_SERVICE, permit.permitNumber() + " is a registration "
-                    + "receipt (登记): the unit registers, renews and changes it itself, with no application and no decision.",
-                    permit.permitNumber() + "为登记回执（登记管理）：由排污单位自行登记、延续和变更，无需申请和审批。"));
+                    + "receipt (登记): the unit renews it (POST /v1/registrations/" + permit.permitNumber() + "/renewal) and registers its "
+                    + "changes (POST /v1/registrations/" + permit.permitNumber() + "/change) itself, with no application and no decision.",
+                    permit.permitNumber() + "为登记回执（登记管理）：由排污单位自行延续（POST /v1/registrations/" + permit.permitNumber()
+                            + "/renewal）和登记变更（POST /v1/registrations/" + permit.permitNumber() + "/change），无需申请和审批。"));
             return errors;
         }
         if (!allowed(permit.status()).contains(type)) {

@@ -83,7 +83,7 @@ final class DraftRules {
             required("/draft/category", "KEY or SIMPLIFIED", "KEY（重点管理）或 SIMPLIFIED（简化管理）");
         } else if (draft.category() == PermitCategory.REGISTRATION) {
             add("/draft/category", ApplicationCode.REGISTRATION_SELF_SERVICE, "A REGISTRATION unit applies for no permit: it registers itself "
-                    + "(登记), with no application and no decision.", "登记管理的排污单位无需申请许可证，由单位自行登记，无需审批。");
+                    + "(登记) at POST /v1/registrations, with no decision.", "登记管理的排污单位无需申请许可证，通过 POST /v1/registrations 自行登记，无需审批。");
         }
     }
 

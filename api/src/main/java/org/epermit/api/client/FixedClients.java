@@ -24,17 +24,24 @@ public final class FixedClients {
      */
     public static void ensure(Connection c, UUID id, String name, String organisation, List<String> roles,
                               List<String> scopes, String plan) throws SQLException {
+        ensure(c, id, name, organisation, roles, scopes, plan, null);
+    }
+
+    /** As {@link #ensure(Connection, UUID, String, String, List, List, String)}, for a regulator of {@code regionCode}. */
+    public static void ensure(Connection c, UUID id, String name, String organisation, List<String> roles,
+                              List<String> scopes, String plan, String regionCode) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
-                INSERT INTO api_client (id, name, organisation, roles, scopes, plan, status)
-                VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE')
+                INSERT INTO api_client (id, name, organisation, roles, scopes, plan, status, region_code)
+                VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)
                 ON CONFLICT (id) DO UPDATE SET status = 'ACTIVE', roles = EXCLUDED.roles, scopes = EXCLUDED.scopes,
-                                               version = api_client.version + 1""")) {
+                                               region_code = EXCLUDED.region_code, version = api_client.version + 1""")) {
             st.setObject(1, id);
             st.setString(2, name);
             st.setString(3, organisation);
             st.setArray(4, c.createArrayOf("text", roles.toArray()));
             st.setArray(5, c.createArrayOf("text", scopes.toArray()));
             st.setString(6, plan);
+            st.setString(7, regionCode);
             st.executeUpdate();
         }
     }

@@ -20,8 +20,9 @@ import org.epermit.codes.Strictness;
  * an enterprise client's unit, a delegation's enterprise. What passes is looked up, and an unknown code is a 404 or
  * the operation's {@code UNKNOWN_ENTERPRISE}; a genuine early code whose organisation code fails its own check
  * (position 17, GB 11714) is found like any other.</li>
- * <li>{@link Strictness#REGISTRATION} for codes the service issues or registers (the demo generator today; the API
- * registers no enterprise yet): the GB 11714 check too, so that no new wrong code gets in.</li>
+ * <li>{@link Strictness#REGISTRATION} for codes the service issues or registers (the demo generator, and the unit of
+ * a registration, 排污登记, whose receipt is numbered from it; the API creates no enterprise yet): the GB 11714 check
+ * too, so that no new wrong code gets in.</li>
  * </ul>
  *
  * <p>Pseudo-codes ({@code H9} + division + {@code 0000} and a sequence, or + an organisation code, + a lower-case

@@ -17,7 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * With the demo data on the embedded database, a demo administrator and a demo vendor (delegated by one enterprise),
+ * With the demo data on the embedded database, a demo administrator, a demo vendor (delegated by one enterprise) and a
+ * demo regulator of that enterprise's province (whose desk holds the demo applications, {@link DemoApplications}),
  * so that a newcomer can make authenticated calls in the first minute. Their keys exist only as hashes, so each start
  * issues fresh ones (revoking the previous) and prints them on the console once — never through the logger.
  *
@@ -58,19 +59,24 @@ public class DemoCallers {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            String delegatedEnterprise = ensureCallers(c);
+            String region = DemoApplications.ensureRegulator(c);
+            String delegatedEnterprise = ensureCallers(c, region);
             String adminKey = FixedClients.freshKey(c, ADMIN);
             String vendorKey = FixedClients.freshKey(c, VENDOR);
+            String regulatorKey = region == null ? null : FixedClients.freshKey(c, DemoApplications.REGULATOR);
             c.commit();
             System.out.printf("%n  Demo credentials (new at every start; send as the X-API-Key header):%n"
                     + "    administrator:  %s%n"
                     + "    vendor:         %s  (delegated by the enterprise %s for all its permits)%n"
+                    + (regulatorKey == null ? "" : "    regulator:      " + regulatorKey + "  (region " + region
+                            + ": the review desk, GET /v1/review/queue)%n")
                     + "  Try: curl -H 'X-API-Key: %s' http://localhost:8080/v1/me%n%n",
                     adminKey, vendorKey, delegatedEnterprise, vendorKey);
         }
     }
 
-    private static String ensureCallers(Connection c) throws SQLException {
+    /** The administrator, and the vendor delegated by an enterprise of the demo regulator's province. */
+    private static String ensureCallers(Connection c, String region) throws SQLException {
         FixedClients.ensure(c, ADMIN, "Demo administrator", "ePermit demo", List.of("admin"),
                 List.of("admin", "permits:read", "stats:read", "reviews:write"), "partner");
         FixedClients.ensure(c, VENDOR, "Demo vendor", "演示环保服务有限公司", List.of("vendor"),
@@ -78,11 +84,13 @@ public class DemoCallers {
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO delegation (id, enterprise_id, vendor_client_id, all_permits, scopes, valid_from, valid_to, created_by)
                 SELECT ?, p.enterprise_id, ?, true, '{permits:read,filings:write,applications:write}', now(), now() + interval '1 year', ?
-                FROM permit p WHERE p.category = 'KEY' AND p.status = 'VALID' ORDER BY p.permit_number LIMIT 1
+                FROM permit p WHERE p.category = 'KEY' AND p.status = 'VALID'
+                ORDER BY p.province_code = ? DESC, p.permit_number LIMIT 1
                 ON CONFLICT (id) DO UPDATE SET valid_to = now() + interval '1 year', revoked_at = NULL, scopes = EXCLUDED.scopes""")) {
             st.setObject(1, DELEGATION);
             st.setObject(2, VENDOR);
             st.setObject(3, ADMIN);
+            st.setString(4, region);
             st.executeUpdate();
         }
         try (PreparedStatement st = c.prepareStatement(

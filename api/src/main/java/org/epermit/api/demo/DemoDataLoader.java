@@ -191,7 +191,9 @@ public class DemoDataLoader {
                     FROM permit_version next
                     WHERE next.permit_id = v.permit_id AND next.version = v.version + 1""");
             st.execute("ANALYZE permit_version");
-            logPhase("froze the documents of superseded versions", phase);
+            phase = logPhase("froze the documents of superseded versions", phase);
+            int applications = DemoApplications.load(connection, asOf);
+            logPhase("wrote " + applications + " applications for the demo regulator's desk", phase);
         }
         return new LoadResult(enterprises, loaded, reports.reports(), monitoring.permits(), monitoring.records());
     }

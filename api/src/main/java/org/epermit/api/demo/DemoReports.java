@@ -76,6 +76,16 @@ final class DemoReports {
     private final Map<SamplesKey, Long> manualSamples = new java.util.HashMap<>();
     private long nextReportId = 1;
 
+    /**
+     * Imported reports were reviewed on the platform they came from, except those filed in the last
+     * {@link #AWAITING_REVIEW_DAYS} days before the as-of date: they wait in the demo regulator's queue.
+     */
+    static final int AWAITING_REVIEW_DAYS = 30;
+
+    private String reviewStatus(OffsetDateTime at) {
+        return at.atZoneSameInstant(CHINA).toLocalDate().isBefore(asOf.minusDays(AWAITING_REVIEW_DAYS)) ? "ACCEPTED" : "SUBMITTED";
+    }
+
     DemoReports(ReportSchedule schedule, ObjectMapper json, long seed, LocalDate asOf, int years) {
         this.schedule = schedule;
         this.json = json;
@@ -218,7 +228,7 @@ final class DemoReports {
         List<Integer> versions = parts.stream().map(d -> permit.versionOn(d.first())).distinct().toList();
 
         batch.reports.row().add(reportId).add(permit.permitId()).add(owed.type().name()).add(owed.period().key())
-                .add(owed.covers().first()).add(owed.covers().last()).add(owed.due()).add("SUBMITTED").add(TIMESTAMP.format(at))
+                .add(owed.covers().first()).add(owed.covers().last()).add(owed.due()).add(reviewStatus(at)).add(TIMESTAMP.format(at))
                 .add(Math.max(0, late)).add(1).add(false).add(exceedances.size()).add(0).add(TIMESTAMP.format(at));
         batch.reportVersions.row().add(reportId).add(1).add(write(tree)).add(ContentDigest.sha256Hex(tree))
                 .add(write(json.valueToTree(explained)))

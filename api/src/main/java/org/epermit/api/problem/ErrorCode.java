@@ -47,6 +47,10 @@ public enum ErrorCode {
     REVIEW_NOT_PENDING(409, "Not awaiting this review", "不处于待审状态"),
     NOT_YET_ACCEPTED(409, "Not accepted yet", "尚未受理"),
     ACCEPTANCE_PERIOD_PASSED(409, "The acceptance period has passed", "受理期限已过"),
+    // Registration (登记): every failing field with its RegistrationCode (docs/registration.md); a permit's number where a
+    // registration receipt's is expected (its changes and renewals are applications).
+    REGISTRATION_REJECTED(422, "The registration does not meet the rules of registration", "登记不符合登记管理的要求"),
+    NOT_A_REGISTRATION(409, "Not a registration receipt: a permit", "不是登记回执，而是排污许可证"),
     IDEMPOTENCY_CONFLICT(422, "Idempotency key reused for another request", "幂等键已用于另一个请求"),
     METHOD_NOT_ALLOWED(405, "Method not allowed", "不支持该请求方法"),
     NOT_ACCEPTABLE(406, "Not acceptable", "无法提供所请求的响应格式"),

@@ -205,7 +205,7 @@ class ApplicationFilingTest {
         String code = Db.string(pool, "SELECT e.credit_code FROM permit p JOIN enterprise e ON e.id = p.enterprise_id WHERE p.permit_number = $1", number);
         Response r = file(enterpriseKey(code), number, RENEWAL);
         assertRefused(r, 422, "APPLICATION_REJECTED", "REGISTRATION_SELF_SERVICE");
-        assertThat(r.jsonPath().getString("errors[0].message")).contains("registers");
+        assertThat(r.jsonPath().getString("errors[0].message")).contains("/v1/registrations/" + number + "/renewal");
 
         String[] permit = permit(9);
         String key = vendorKey(permit);
