@@ -236,4 +236,32 @@ class InitialApplicationTest {
         assertRefused(given().header("X-API-Key", key).contentType("application/json").body(body).post("/v1/permits/{n}/applications", number),
                 409, "APPLICATION_OPEN");
     }
+
+    @Test
+    void a_returned_initial_application_is_corrected_for_its_own_unit_and_checked_again_as_one() {
+        String code = Drafts.newCreditCode();
+        CreatedClient vendor = vendor();
+        long id = file(vendor.apiKey(), initial(newUnit(code), Drafts.powerPlant("唐山新能热电厂"))).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        assertThat(Db.string(pool, "SELECT region_code || '|' || category FROM application WHERE id = $1", id))
+                .as("reviewed where its site is, under its draft's category").isEqualTo("130203|KEY");
+        String regulator = TestClients.reviewer(registry, "1302").apiKey();
+        Response returned = given().header("X-API-Key", regulator).contentType("application/json").body("""
+                {"outcome": "RETURNED", "corrections": [{"path": "/draft/outlets/0/stackHeightMeters", "comment": "请核实排气筒高度"}]}""")
+                .post("/v1/applications/{id}/acceptance", id);
+        assertThat(returned.statusCode()).as(returned.asString()).isEqualTo(200);
+
+        String elsewhere = initial("{\"creditCode\": \"" + knownUnit(2) + "\"}", Drafts.powerPlant("唐山新能热电厂"));
+        assertRefused(given().header("X-API-Key", vendor.apiKey()).contentType("application/json").body(elsewhere)
+                .post("/v1/applications/{id}/resubmission", id), 422, "APPLICATION_REJECTED", "RESUBMISSION_UNIT_CHANGED");
+        String broken = initial("{\"creditCode\": \"" + code + "\"}", Drafts.powerPlant("唐山新能热电厂")).replace("\"DW001\"", "\"DA002\"");
+        assertRefused(given().header("X-API-Key", vendor.apiKey()).contentType("application/json").body(broken)
+                .post("/v1/applications/{id}/resubmission", id), 422, "APPLICATION_REJECTED", "OUTLET_CODE_MEDIUM_MISMATCH");
+        Response resubmitted = given().header("X-API-Key", vendor.apiKey()).contentType("application/json")
+                .body(initial("{\"creditCode\": \"" + code + "\"}", Drafts.powerPlant("唐山新能热电厂（核实后）")))
+                .post("/v1/applications/{id}/resubmission", id);
+        assertThat(resubmitted.statusCode()).as(resubmitted.asString()).isEqualTo(200);
+        assertThat(resubmitted.jsonPath().getString("status")).isEqualTo("SUBMITTED");
+        assertThat(resubmitted.jsonPath().getString("body.draft.site.name")).isEqualTo("唐山新能热电厂（核实后）");
+    }
 }
