@@ -43,7 +43,7 @@ public class PermitWrites {
     static final String FIRST_VERSION = """
             INSERT INTO permit_version (permit_id, version, effective_from, effective_to, reason, snapshot)
             VALUES ($1, 1, $2, NULL, 'INITIAL', NULL)""";
-    /** The current version is closed the day before the new one starts, with the document it had (stored as text, V13). */
+    /** The current version is closed the day before the new one starts, with the document it had. */
     static final String FREEZE = """
             UPDATE permit_version v SET effective_to = $2,
                    snapshot = (SELECT CAST(d.body AS jsonb) FROM permit_document d WHERE d.permit_id = v.permit_id)
