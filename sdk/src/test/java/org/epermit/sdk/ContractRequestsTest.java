@@ -22,6 +22,7 @@ import org.epermit.sdk.model.ApiClientChange;
 import org.epermit.sdk.model.AcceptanceOutcome;
 import org.epermit.sdk.model.ApplicationAcceptance;
 import org.epermit.sdk.model.ApplicationBody;
+import org.epermit.sdk.model.ApplicationEnterprise;
 import org.epermit.sdk.model.ApplicationCorrection;
 import org.epermit.sdk.model.ApplicationDecision;
 import org.epermit.sdk.model.DecisionOutcome;
@@ -117,6 +118,9 @@ class ContractRequestsTest {
             entry("getApplicationRequirements", c -> c.applications().requirements(Stubs.PERMIT, ApplicationType.RENEWAL)),
             entry("fileApplication", c -> c.applications().file(Stubs.PERMIT,
                     new ApplicationBody().type(ApplicationType.RENEWAL).truthful(true))),
+            entry("getInitialApplicationRequirements", c -> c.applications().initialRequirements(PermitCategory.KEY)),
+            entry("fileInitialApplication", c -> c.applications().fileInitial(new ApplicationEnterprise().creditCode("91130200699229617X"),
+                    ApplicationServiceTest.draft(), true, "新建项目")),
             entry("getApplication", c -> c.applications().get(1042)),
             entry("withdrawApplication", c -> c.applications().withdraw(1042)),
             entry("listApplications", c -> c.applications().listPage(ApplicationSearchParams.builder()

@@ -78,6 +78,44 @@ public class PermitAccess {
         });
     }
 
+    /**
+     * Completes when {@code caller} may act with {@code scope} for enterprise {@code enterpriseId} as a whole, beyond the
+     * permits it holds (an application for a new site's permit): an administrator, the enterprise's own client, or a
+     * vendor holding a live delegation of all the enterprise's permits with the scope (one of named permits covers only
+     * those). Otherwise {@code INSUFFICIENT_SCOPE} (the scope is missing, or the delegation lacks it) or {@code NOT_DELEGATED}.
+     */
+    public Uni<Void> requireEnterprise(Caller caller, String scope, long enterpriseId, String creditCode) {
+        if (!caller.hasScope(scope)) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.INSUFFICIENT_SCOPE, Message.of(
+                    "Your credential lacks the " + scope + " scope.", "您的凭据缺少" + scope + "权限。")));
+        }
+        if (caller.hasRole("admin") || (caller.hasRole("enterprise") && caller.enterpriseId().map(id -> id == enterpriseId).orElse(false))) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!caller.hasRole("vendor")) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.NOT_DELEGATED, Message.of(
+                    "Unit " + creditCode + " is not your enterprise, and nothing delegates it to you.",
+                    "单位" + creditCode + "不是您的单位，也没有委托给您。")));
+        }
+        String sql = "SELECT coalesce(bool_or($3 = ANY (d.scopes)), false) AS with_scope, count(*) > 0 AS delegated FROM delegation d"
+                + " WHERE d.enterprise_id = $1 AND d.vendor_client_id = $2 AND d.all_permits AND d.revoked_at IS NULL"
+                + " AND now() >= d.valid_from AND now() < d.valid_to";
+        return pool.preparedQuery(sql).execute(Tuple.of(enterpriseId, caller.clientId(), scope)).map(rows -> {
+            Row row = rows.iterator().next();
+            if (row.getBoolean("with_scope")) {
+                return null;
+            }
+            if (row.getBoolean("delegated")) {
+                throw new ApiException(ErrorCode.INSUFFICIENT_SCOPE, Message.of("Your delegation from unit " + creditCode
+                        + " does not include the " + scope + " scope. Ask the enterprise to add it.",
+                        "单位" + creditCode + "对您的委托不包含" + scope + "权限，请联系排污单位补充委托范围。"));
+            }
+            throw new ApiException(ErrorCode.NOT_DELEGATED, Message.of("No live delegation of all of unit " + creditCode
+                    + "'s permits lets you act for it with the " + scope + " scope. Ask the enterprise to delegate them to you.",
+                    "您没有单位" + creditCode + "以" + scope + "权限委托的全部许可证的有效委托，请联系排污单位办理委托。"));
+        }).replaceWithVoid();
+    }
+
     /** The refusal for a permit number no permit has. */
     public static ApiException notFound(String permitNumber) {
         return new ApiException(ErrorCode.PERMIT_NOT_FOUND, Message.of("No permit has the number " + permitNumber + ".",

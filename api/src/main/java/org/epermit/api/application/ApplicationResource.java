@@ -2,6 +2,7 @@ package org.epermit.api.application;
 
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,15 +21,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.common.QueryParameters;
 import org.epermit.api.contract.SharedParameters;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.auth.CurrentCaller;
 import org.epermit.api.gateway.write.WriteTransaction;
+import org.epermit.api.permit.PermitCategory;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.FieldError;
 import org.epermit.api.problem.Message;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Applications (申请): reads by those entitled, the caller's own listing, withdrawal by the applicant. */
 @Path("/v1/applications")
@@ -39,18 +44,82 @@ import java.util.List;
 public class ApplicationResource {
 
     private final Applications applications;
+    private final InitialApplications initial;
+    private final ApplicationRequirements requirements;
     private final ApplicationReviews reviews;
     private final ApplicationPages pages;
     private final WriteTransaction writes;
     private final CurrentCaller caller;
 
-    public ApplicationResource(Applications applications, ApplicationReviews reviews, ApplicationPages pages, WriteTransaction writes,
-                               CurrentCaller caller) {
+    public ApplicationResource(Applications applications, InitialApplications initial, ApplicationRequirements requirements,
+                               ApplicationReviews reviews, ApplicationPages pages, WriteTransaction writes, CurrentCaller caller) {
         this.applications = applications;
+        this.initial = initial;
+        this.requirements = requirements;
         this.reviews = reviews;
         this.pages = pages;
         this.writes = writes;
         this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Applications.WRITE)
+    @Operation(operationId = "fileInitialApplication", summary = "File an INITIAL application: a permit for a site that has none",
+            description = "The unit (known by its credit code, or new: then registered with the filing) and a complete permit draft. "
+                    + "Filed by the unit's enterprise client, or by a vendor: for a known unit with a live delegation of all its "
+                    + "permits carrying applications:write; for a new unit, any vendor with the scope. Every failing field is refused "
+                    + "at once (422, each with its JSON pointer and code). With an Idempotency-Key, a retry never files twice.")
+    @APIResponse(responseCode = "201", description = "Filed (SUBMITTED); Location names the application",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "A body that is not an application (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE, NOT_DELEGATED")
+    @APIResponse(responseCode = "409", description = "The new unit was registered by another filing meanwhile (CONFLICT): file again")
+    @APIResponse(responseCode = "415", description = "The body is not application/json (UNSUPPORTED_MEDIA_TYPE)")
+    @APIResponse(responseCode = "422", description = "The application or its draft fails the rules (APPLICATION_REJECTED, every error listed)")
+    public Uni<Response> fileInitial(ApplicationBody body) {
+        Caller who = caller.required();
+        if (body == null) {
+            throw ApiException.validation(List.of(new FieldError("body", "REQUIRED", Message.of("is required", "为必填项"))));
+        }
+        return initial.prepare(who, body).flatMap(prepared -> writes.runOnEntities(tx -> initial.file(tx, who, prepared)));
+    }
+
+    @GET
+    @Path("/requirements")
+    @PermissionsAllowed(Applications.WRITE)
+    @Operation(operationId = "getInitialApplicationRequirements", summary = "What an INITIAL application under a category needs",
+            description = "The body's fields (the unit and the permit draft), the kinds of attachment and the decision period from "
+                    + "acceptance for the category (KEY: also the longer one when the regulator orders a site inspection). "
+                    + "For the other types, ask the permit: GET /v1/permits/{permitNumber}/applications/requirements.")
+    @Parameters({
+            @Parameter(name = "type", in = ParameterIn.QUERY, required = true, description = "INITIAL", example = "INITIAL",
+                    schema = @Schema(implementation = ApplicationType.class)),
+            @Parameter(name = "category", in = ParameterIn.QUERY, required = true, description = "The management category applied for",
+                    example = "KEY", schema = @Schema(implementation = PermitCategory.class))
+    })
+    @APIResponse(responseCode = "200", description = "The requirements",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationRequirements.Requirements.class)))
+    @APIResponse(responseCode = "400", description = "Missing or invalid type or category, or a type filed on a permit (VALIDATION_FAILED)")
+    @APIResponse(responseCode = "403", description = "INSUFFICIENT_SCOPE")
+    public ApplicationRequirements.Requirements initialRequirements(@Context UriInfo uri) {
+        caller.required();
+        QueryParameters params = QueryParameters.of(uri.getQueryParameters(), Set.of("type", "category"));
+        Optional<ApplicationType> type = params.enumValue("type", ApplicationType.class);
+        Optional<PermitCategory> category = params.enumValue("category", PermitCategory.class);
+        if (type.isEmpty() && params.text("type").isEmpty()) {
+            params.check(Optional.of(new FieldError("query.type", "REQUIRED", Message.of("is required", "为必填项"))));
+        }
+        if (type.isPresent() && type.get() != ApplicationType.INITIAL) {
+            params.check(Optional.of(new FieldError("query.type", "FILED_ON_PERMIT", Message.of(type.get()
+                    + " is filed on a permit: ask GET /v1/permits/{permitNumber}/applications/requirements", type.get()
+                    + "申请针对许可证提交：请查询 GET /v1/permits/{permitNumber}/applications/requirements"))));
+        }
+        if (category.isEmpty() && params.text("category").isEmpty()) {
+            params.check(Optional.of(new FieldError("query.category", "REQUIRED", Message.of("is required", "为必填项"))));
+        }
+        params.throwIfInvalid();
+        return requirements.initial(category.get());
     }
 
     @GET

@@ -38,17 +38,20 @@ public class ApplicationReviews {
     private final ApplicationRules rules;
     private final ReviewBodyRules bodies;
     private final ApprovalEffects effects;
+    private final DraftCatalogueQueries catalogue;
     private final StatutoryDeadlines deadlines;
     private final ObjectMapper json;
     private final Clock clock;
 
     public ApplicationReviews(ApplicationRepository applications, ApplicationQueries queries, ApplicationRules rules,
-                              ReviewBodyRules bodies, ApprovalEffects effects, StatutoryDeadlines deadlines, ObjectMapper json, Clock clock) {
+                              ReviewBodyRules bodies, ApprovalEffects effects, DraftCatalogueQueries catalogue, StatutoryDeadlines deadlines,
+                              ObjectMapper json, Clock clock) {
         this.applications = applications;
         this.queries = queries;
         this.rules = rules;
         this.bodies = bodies;
         this.effects = effects;
+        this.catalogue = catalogue;
         this.deadlines = deadlines;
         this.json = json;
         this.clock = clock;
@@ -169,9 +172,17 @@ public class ApplicationReviews {
                         "A resubmission keeps its type, " + a.type + "; file an application of another type on its own.",
                         "重新提交须保持原申请类型" + a.type + "；其他类型的申请请另行提交。")));
             }
-            return queries.permitById(tx, a.permitId).flatMap(permit -> {
-                LocalDate today = LocalDate.now(clock);
-                ApplicationRules.Checked checked = rules.check(permit, body, today);
+            if (a.permitId == null && !sameUnit(read(a.body), body)) {
+                throw Applications.rejected(List.of(ApplicationRules.error("/enterprise/creditCode", ApplicationCode.RESUBMISSION_UNIT_CHANGED,
+                        "A resubmission is for the unit the application was filed for; apply for another unit on its own.",
+                        "重新提交的申请须为原申请单位；其他单位请另行申请。")));
+            }
+            // an INITIAL application has no permit yet: its unit is known since its filing registered it
+            Uni<ApplicationRules.Checked> check = a.permitId == null
+                    ? catalogue.catalogue().map(reference -> rules.checkInitial(body, true, reference))
+                    : queries.permitById(tx, a.permitId).flatMap(permit -> catalogue.catalogue()
+                            .map(reference -> rules.check(permit, body, LocalDate.now(clock), reference)));
+            return check.flatMap(checked -> {
                 if (!checked.errors().isEmpty()) {
                     throw Applications.rejected(checked.errors());
                 }
@@ -209,6 +220,12 @@ public class ApplicationReviews {
             }
             return a;
         });
+    }
+
+    private static boolean sameUnit(ApplicationBody filed, ApplicationBody resubmitted) {
+        return resubmitted.enterprise() != null && resubmitted.enterprise().creditCode() != null
+                && org.epermit.api.common.CreditCode.normalize(resubmitted.enterprise().creditCode()).equals(filed.enterprise().creditCode() == null
+                ? null : org.epermit.api.common.CreditCode.normalize(filed.enterprise().creditCode()));
     }
 
     static boolean within(Caller caller, String regionCode) {

@@ -1,7 +1,10 @@
 package org.epermit.api.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.epermit.api.common.CreditCode;
+import org.epermit.api.common.FreeText;
 import org.epermit.api.problem.FieldError;
+import org.epermit.codes.Strictness;
 import org.epermit.api.problem.Message;
 
 import java.time.LocalDate;
@@ -9,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,7 +36,8 @@ public class ApplicationRules {
     /** The types a permit of {@code status} takes: a lapsed or withdrawn permit can only be cancelled; a cancelled one nothing. */
     static Set<ApplicationType> allowed(String status) {
         return switch (status) {
-            case "VALID" -> EnumSet.of(ApplicationType.RENEWAL, ApplicationType.CHANGE, ApplicationType.CANCELLATION, ApplicationType.REISSUE);
+            case "VALID" -> EnumSet.of(ApplicationType.RENEWAL, ApplicationType.CHANGE, ApplicationType.REAPPLICATION,
+                    ApplicationType.CANCELLATION, ApplicationType.REISSUE);
             case "EXPIRED", "REVOKED", "ANNULLED" -> EnumSet.of(ApplicationType.CANCELLATION);
             default -> EnumSet.noneOf(ApplicationType.class);
         };
@@ -42,14 +47,9 @@ public class ApplicationRules {
     List<FieldError> refusals(PermitFacts permit, ApplicationType type, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         if (type == ApplicationType.INITIAL) {
-            errors.add(error("/type", ApplicationCode.TYPE_NOT_ON_PERMIT, "An INITIAL application is for a site without a permit; "
-                    + permit.permitNumber() + " exists. File RENEWAL, CHANGE, CANCELLATION or REISSUE on it.",
-                    "首次申请适用于尚无许可证的场所，许可证" + permit.permitNumber() + "已存在，请提交延续、变更、注销或补办申请。"));
-            return errors;
-        }
-        if (type == ApplicationType.REAPPLICATION) {
-            errors.add(error("/type", ApplicationCode.TYPE_NOT_YET_AVAILABLE, "Reapplications carry a permit draft, which this "
-                    + "release does not take yet.", "重新申请须附许可证草案，本版本暂不受理。"));
+            errors.add(error("/type", ApplicationCode.TYPE_NOT_ON_PERMIT, "An INITIAL application is for a site without a permit "
+                    + "(POST /v1/applications); " + permit.permitNumber() + " exists. File RENEWAL, CHANGE, REAPPLICATION, CANCELLATION or REISSUE on it.",
+                    "首次申请适用于尚无许可证的场所（POST /v1/applications），许可证" + permit.permitNumber() + "已存在，请提交延续、变更、重新申请、注销或补办申请。"));
             return errors;
         }
         if ("REGISTRATION".equals(permit.category())) {
@@ -81,25 +81,22 @@ public class ApplicationRules {
         return permit.validTo().minusDays(config.renewalLeadDays());
     }
 
-    Checked check(PermitFacts permit, ApplicationBody body, LocalDate today) {
+    /** Checks an application filed on {@code permit} (every type but INITIAL); a reapplication's draft against {@code catalogue}. */
+    Checked check(PermitFacts permit, ApplicationBody body, LocalDate today, DraftCatalogue catalogue) {
         List<FieldError> errors = new ArrayList<>();
         List<ApplicationFinding> findings = new ArrayList<>();
         if (body.type() == null) {
-            errors.add(error("/type", ApplicationCode.REQUIRED, "Name the type: RENEWAL, CHANGE, CANCELLATION or REISSUE.",
-                    "请填写申请类型：RENEWAL、CHANGE、CANCELLATION 或 REISSUE。"));
+            errors.add(error("/type", ApplicationCode.REQUIRED, "Name the type: RENEWAL, CHANGE, REAPPLICATION, CANCELLATION or REISSUE.",
+                    "请填写申请类型：RENEWAL、CHANGE、REAPPLICATION、CANCELLATION 或 REISSUE。"));
         } else {
             errors.addAll(refusals(permit, body.type(), today));
         }
-        if (!Boolean.TRUE.equals(body.truthful())) {
-            errors.add(error("/truthful", ApplicationCode.COMMITMENT_REQUIRED, "truthful must be true.", "truthful 须为 true。"));
-        }
-        if (body.statement() != null && body.statement().length() > ApplicationBody.STATEMENT_MAX) {
-            errors.add(tooLong("/statement", ApplicationBody.STATEMENT_MAX));
-        }
+        commitment(body, errors);
         ApplicationType type = body.type();
-        sectionOnlyFor("/change", body.change() != null, ApplicationType.CHANGE, type, errors);
-        sectionOnlyFor("/cancellation", body.cancellation() != null, ApplicationType.CANCELLATION, type, errors);
-        sectionOnlyFor("/reissue", body.reissue() != null, ApplicationType.REISSUE, type, errors);
+        sections(body, type, errors);
+        if (type == ApplicationType.REAPPLICATION) {
+            draft(body, catalogue, errors);
+        }
         if (type == ApplicationType.RENEWAL && errors.stream().noneMatch(e -> e.path().equals("/type"))
                 && today.isAfter(renewalDeadline(permit))) {
             long before = ChronoUnit.DAYS.between(today, permit.validTo());
@@ -119,6 +116,87 @@ public class ApplicationRules {
                     "Say whether the copy was LOST or DAMAGED.", "请说明许可证是遗失（LOST）还是损毁（DAMAGED）。"));
         }
         return new Checked(errors, findings);
+    }
+
+    /**
+     * Checks an INITIAL application (filed at POST /v1/applications): its enterprise section, {@code known} telling
+     * whether the service knows the unit's credit code, and its draft against {@code catalogue}.
+     */
+    Checked checkInitial(ApplicationBody body, boolean known, DraftCatalogue catalogue) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body.type() == null) {
+            errors.add(error("/type", ApplicationCode.REQUIRED, "Name the type: INITIAL.", "请填写申请类型：INITIAL。"));
+        } else if (body.type() != ApplicationType.INITIAL) {
+            errors.add(error("/type", ApplicationCode.TYPE_FILED_ON_PERMIT, "A " + body.type() + " application is filed on its permit: "
+                    + "POST /v1/permits/{permitNumber}/applications.", body.type() + "申请应针对许可证提交：POST /v1/permits/{permitNumber}/applications。"));
+        }
+        commitment(body, errors);
+        sections(body, ApplicationType.INITIAL, errors);
+        enterprise(body.enterprise(), known, errors);
+        draft(body, catalogue, errors);
+        return new Checked(errors, List.of());
+    }
+
+    private static void commitment(ApplicationBody body, List<FieldError> errors) {
+        if (!Boolean.TRUE.equals(body.truthful())) {
+            errors.add(error("/truthful", ApplicationCode.COMMITMENT_REQUIRED, "truthful must be true.", "truthful 须为 true。"));
+        }
+        if (body.statement() != null && body.statement().length() > ApplicationBody.STATEMENT_MAX) {
+            errors.add(tooLong("/statement", ApplicationBody.STATEMENT_MAX));
+        }
+    }
+
+    /** Refuses the sections that belong to another type than {@code type}. */
+    private static void sections(ApplicationBody body, ApplicationType type, List<FieldError> errors) {
+        sectionOnlyFor("/change", body.change() != null, ApplicationType.CHANGE, type, errors);
+        sectionOnlyFor("/cancellation", body.cancellation() != null, ApplicationType.CANCELLATION, type, errors);
+        sectionOnlyFor("/reissue", body.reissue() != null, ApplicationType.REISSUE, type, errors);
+        sectionOnlyFor("/enterprise", body.enterprise() != null, ApplicationType.INITIAL, type, errors);
+        if (body.draft() != null && type != null && type != ApplicationType.INITIAL && type != ApplicationType.REAPPLICATION) {
+            errors.add(error("/draft", ApplicationCode.SECTION_NOT_FOR_TYPE, "draft belongs to an INITIAL or REAPPLICATION application, not a "
+                    + type + " one.", "draft 属于首次申请或重新申请，不属于" + type + "申请。"));
+        }
+    }
+
+    private static void draft(ApplicationBody body, DraftCatalogue catalogue, List<FieldError> errors) {
+        if (body.draft() == null) {
+            errors.add(error("/draft", ApplicationCode.REQUIRED, "Give the permit draft: {site, category, mainIndustry, outlets, "
+                    + "annualQuantities, reportObligations}.", "请填写许可证草案：{site, category, mainIndustry, outlets, annualQuantities, reportObligations}。"));
+        } else {
+            errors.addAll(DraftRules.check(body.draft(), catalogue));
+        }
+    }
+
+    /**
+     * The applicant unit: its credit code valid at lookup (a unit the service knows is found whatever its early check
+     * character), and, for a new unit, valid in full (the service registers it) with its name, address and legal
+     * representative.
+     */
+    private static void enterprise(ApplicationBody.Enterprise e, boolean known, List<FieldError> errors) {
+        if (e == null) {
+            errors.add(error("/enterprise", ApplicationCode.REQUIRED, "Name the unit: {creditCode} if the service knows it, else also "
+                    + "{name, address, legalRepresentative}.", "请填写排污单位：已有单位填 {creditCode}，新单位另填 {name, address, legalRepresentative}。"));
+            return;
+        }
+        if (e.creditCode() == null) {
+            errors.add(error("/enterprise/creditCode", ApplicationCode.REQUIRED, "Give the unit's credit code.", "请填写统一社会信用代码。"));
+        } else {
+            Optional<FieldError> invalid = CreditCode.check(e.creditCode(), "/enterprise/creditCode", known ? Strictness.LOOKUP : Strictness.REGISTRATION);
+            invalid.ifPresent(f -> errors.add(new FieldError(f.path(), ApplicationCode.INVALID_CREDIT_CODE.name(), f.message())));
+        }
+        String[][] fields = {{"name", e.name(), "the unit's name", "单位名称"}, {"address", e.address(), "its registered address", "注册地址"},
+                {"legalRepresentative", e.legalRepresentative(), "its legal representative", "法定代表人"}};
+        for (String[] f : fields) {
+            String path = "/enterprise/" + f[0];
+            if (f[1] == null) {
+                if (!known) {
+                    errors.add(error(path, ApplicationCode.REQUIRED, "A new unit gives " + f[2] + ".", "新登记单位须填写" + f[3] + "。"));
+                }
+            } else {
+                FreeText.check(f[1], path, DraftRules.TEXT_MAX).ifPresent(x -> errors.add(new FieldError(path,
+                        "TOO_LONG".equals(x.code()) ? ApplicationCode.TOO_LONG.name() : ApplicationCode.INVALID_TEXT.name(), x.message())));
+            }
+        }
     }
 
     private void change(ApplicationBody.Change change, LocalDate today, List<FieldError> errors, List<ApplicationFinding> findings) {

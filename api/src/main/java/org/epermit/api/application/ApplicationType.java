@@ -1,18 +1,17 @@
 package org.epermit.api.application;
 
 /**
- * The kinds of application (申请) of the permit regulation. This release takes those filed on an existing permit:
- * RENEWAL, CHANGE, CANCELLATION and REISSUE. INITIAL and REAPPLICATION carry a permit draft and come later; they are
- * named here so that the contract and the stored type need not change when they arrive.
+ * The kinds of application (申请) of the permit regulation. INITIAL is filed at POST /v1/applications with the unit and a
+ * permit draft; the others on an existing permit, at POST /v1/permits/{permitNumber}/applications.
  */
 public enum ApplicationType {
-    /** 首次申请: a permit for a site that has none (filed at POST /v1/applications, with a permit draft; later). */
+    /** 首次申请: a permit for a site that has none, with a permit draft. */
     INITIAL,
     /** 延续: another five years, filed at least 60 days before expiry. */
     RENEWAL,
     /** 变更: the unit's name, address, legal representative or principal person in charge changed. */
     CHANGE,
-    /** 重新申请: a change of outlets, pollutants, quantities, limits or site (a permit draft; later). */
+    /** 重新申请: a change of outlets, pollutants, quantities, limits or site, with the new permit draft. */
     REAPPLICATION,
     /** 注销: the unit terminated, the permit expired without renewal, or was revoked or annulled. */
     CANCELLATION,
@@ -33,10 +32,5 @@ public enum ApplicationType {
                     : siteInspection ? org.epermit.api.calendar.ReviewCase.INITIAL_KEY_INSPECTION
                     : org.epermit.api.calendar.ReviewCase.INITIAL_KEY;
         };
-    }
-
-    /** Whether an application of this type is filed on an existing permit in this release. */
-    boolean filedOnPermit() {
-        return this == RENEWAL || this == CHANGE || this == CANCELLATION || this == REISSUE;
     }
 }

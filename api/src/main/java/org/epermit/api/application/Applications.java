@@ -39,15 +39,17 @@ public class Applications {
     private final ApplicationRules rules;
     private final ApplicationQueries queries;
     private final ApplicationRepository applications;
+    private final DraftCatalogueQueries catalogue;
     private final ObjectMapper json;
     private final Clock clock;
 
     public Applications(PermitAccess access, ApplicationRules rules, ApplicationQueries queries, ApplicationRepository applications,
-                        ObjectMapper json, Clock clock) {
+                        DraftCatalogueQueries catalogue, ObjectMapper json, Clock clock) {
         this.access = access;
         this.rules = rules;
         this.queries = queries;
         this.applications = applications;
+        this.catalogue = catalogue;
         this.json = json;
         this.clock = clock;
     }
@@ -69,16 +71,16 @@ public class Applications {
 
     /** Checks an application on permit {@code permitNumber}: every failing field at once (422). */
     Uni<Prepared> prepare(Caller caller, String permitNumber, ApplicationBody body) {
-        return applicablePermit(caller, permitNumber).flatMap(permit -> {
+        return applicablePermit(caller, permitNumber).flatMap(permit -> catalogue.catalogue().map(reference -> {
             Instant at = clock.instant();
-            ApplicationRules.Checked checked = rules.check(permit, body, LocalDate.ofInstant(at, clock.getZone()));
+            ApplicationRules.Checked checked = rules.check(permit, body, LocalDate.ofInstant(at, clock.getZone()), reference);
             if (!checked.errors().isEmpty()) {
                 throw rejected(checked.errors());
             }
             // The open application of its type is looked for in the write's transaction, after its idempotency record:
             // a retry of a filing that went through is answered with the filing, not refused as a second one.
-            return Uni.createFrom().item(new Prepared(permit, body, checked.findings(), at));
-        });
+            return new Prepared(permit, body, checked.findings(), at);
+        }));
     }
 
     /** Writes a checked application, in the write's session; one of its type filed meanwhile is a 409. */
@@ -134,7 +136,7 @@ public class Applications {
         });
     }
 
-    private Uni<Integer> history(TransactionSql tx, Application a, Caller caller, OffsetDateTime at, String comment) {
+    static Uni<Integer> history(TransactionSql tx, Application a, Caller caller, OffsetDateTime at, String comment) {
         return comment == null
                 ? tx.update("INSERT INTO application_event (application_id, sequence, status, at, by_client) VALUES ($1, $2, $3, $4, $5)",
                         a.id, (int) a.eventSequence(), a.status, at, caller.clientId())
@@ -186,7 +188,7 @@ public class Applications {
                 "没有编号为" + id + "的申请。"));
     }
 
-    private String write(Object value) {
+    String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

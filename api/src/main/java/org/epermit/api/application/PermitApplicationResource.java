@@ -42,8 +42,9 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "apiKey")
 @SecurityRequirement(name = "bearer")
-@Tag(name = "Applications", description = "Permit applications (申请): renewal, change, cancellation and reissue of a permit, "
-        + "filed by its enterprise or a vendor it delegated (scope applications:write); see docs/applications.md")
+@Tag(name = "Applications", description = "Permit applications (申请): initial applications for a site's first permit, and "
+        + "renewal, change, reapplication, cancellation and reissue of a permit, filed by its enterprise or a vendor it delegated "
+        + "(scope applications:write); see docs/applications.md")
 public class PermitApplicationResource {
 
     private final Applications applications;
@@ -62,10 +63,11 @@ public class PermitApplicationResource {
     }
 
     @POST
-        @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Applications.WRITE)
     @Operation(operationId = "fileApplication", summary = "File an application on a permit",
-            description = "RENEWAL, CHANGE, CANCELLATION or REISSUE, with the section its type needs. Every failing field is "
+            description = "RENEWAL, CHANGE, REAPPLICATION (with the new permit draft), CANCELLATION or REISSUE, with the section "
+                    + "its type needs. Every failing field is "
                     + "refused at once (422, each with its JSON pointer and code); a late renewal or change is accepted with a "
                     + "finding. One open application of a type per permit (409 naming it). With an Idempotency-Key, a retry "
                     + "never files twice.")

@@ -198,7 +198,7 @@ class ApplicationFilingTest {
     }
 
     @Test
-    void registration_receipts_are_not_applied_for_and_initial_and_reapplication_are_not_filed_here() {
+    void registration_receipts_are_not_applied_for_initial_applications_are_not_filed_here_and_a_reapplication_needs_a_draft() {
         String number = Db.string(pool, """
                 SELECT p.permit_number FROM permit p JOIN enterprise e ON e.id = p.enterprise_id
                 WHERE p.category = 'REGISTRATION' AND p.status = 'VALID' AND NOT e.pseudo_credit_code ORDER BY 1 LIMIT 1""");
@@ -210,7 +210,9 @@ class ApplicationFilingTest {
         String[] permit = permit(9);
         String key = vendorKey(permit);
         assertRefused(file(key, permit[0], "{\"type\": \"INITIAL\", \"truthful\": true}"), 422, "APPLICATION_REJECTED", "TYPE_NOT_ON_PERMIT");
-        assertRefused(file(key, permit[0], "{\"type\": \"REAPPLICATION\", \"truthful\": true}"), 422, "APPLICATION_REJECTED", "TYPE_NOT_YET_AVAILABLE");
+        Response reapplication = file(key, permit[0], "{\"type\": \"REAPPLICATION\", \"truthful\": true}");
+        assertRefused(reapplication, 422, "APPLICATION_REJECTED", "REQUIRED");
+        assertThat(reapplication.jsonPath().getString("errors[0].path")).as("a reapplication carries the new draft").isEqualTo("/draft");
     }
 
     @Test

@@ -8,14 +8,21 @@ import org.epermit.sdk.PagedIterable;
 import org.epermit.sdk.RequestOptions;
 import org.epermit.sdk.model.Application;
 import org.epermit.sdk.model.ApplicationBody;
+import org.epermit.sdk.model.ApplicationEnterprise;
 import org.epermit.sdk.model.ApplicationRequirements;
 import org.epermit.sdk.model.ApplicationType;
+import org.epermit.sdk.model.PermitCategory;
+import org.epermit.sdk.model.PermitDraft;
 import org.epermit.sdk.param.ApplicationSearchParams;
 
 /**
- * Permit applications (申请) filed on a permit by its enterprise or a vendor it delegated (scope
- * {@code applications:write}): what a type needs today, filing, reading, listing your own, and withdrawal. Reached
- * through {@link org.epermit.sdk.EPermitClient#applications()}.
+ * Permit applications (申请), filed by the enterprise or a vendor it delegated (scope {@code applications:write}): what a
+ * type needs today, filing, reading, listing your own, and withdrawal. Reached through
+ * {@link org.epermit.sdk.EPermitClient#applications()}.
+ *
+ * <p>A permit draft ({@link PermitDraft}: the site, category, industries, outlets with their limits and monitoring,
+ * annual quantities, report obligations) goes with an initial application ({@link #fileInitial}, for a site without a
+ * permit; {@link #initialRequirements} says what it needs) and with a reapplication on a permit ({@link #reapply}).
  *
  * <p>The usual round: {@link #requirements} says whether the permit takes a type today, what the body needs, the
  * filing deadline and the decision period; {@link #file} files it and returns it {@code SUBMITTED}, with the findings
@@ -82,6 +89,83 @@ public interface ApplicationService {
      */
     @OperationId("fileApplication")
     Application file(String permitNumber, ApplicationBody body, RequestOptions options);
+
+    /**
+     * Says what an initial application under a management category needs: the body's fields (the unit and the permit
+     * draft), the kinds of attachment, and the decision period (for KEY also the longer one with a site inspection).
+     * REGISTRATION units register themselves: the answer says it is not allowed.
+     *
+     * @param category the category applied for
+     * @return the requirements
+     */
+    @OperationId("getInitialApplicationRequirements")
+    default ApplicationRequirements initialRequirements(PermitCategory category) {
+        return initialRequirements(category, RequestOptions.none());
+    }
+
+    /**
+     * Says what an initial application under a category needs, with options.
+     *
+     * @param category the category applied for
+     * @param options  options for this call
+     * @return the requirements
+     */
+    @OperationId("getInitialApplicationRequirements")
+    ApplicationRequirements initialRequirements(PermitCategory category, RequestOptions options);
+
+    /**
+     * Files an initial application (首次申请): a permit for a site that has none. The unit is named by its credit code
+     * when the service knows it; a new unit also gives its name, address and legal representative, and is registered
+     * with the filing.
+     *
+     * @param enterprise the unit applying
+     * @param draft      the permit applied for
+     * @param truthful   the unit's commitment that the application is true; the API refuses {@code false}
+     * @param statement  free text to the regulator, or {@code null}
+     * @return the application as stored, {@code SUBMITTED}, without a permit number yet
+     * @throws org.epermit.sdk.errors.ValidationException {@code APPLICATION_REJECTED}, every failing field of the unit
+     *                                                    and the draft listed with its JSON pointer
+     * @throws org.epermit.sdk.errors.PermissionException {@code NOT_DELEGATED}: a known unit has not delegated all its
+     *                                                    permits to you with {@code applications:write}
+     */
+    @OperationId("fileInitialApplication")
+    default Application fileInitial(ApplicationEnterprise enterprise, PermitDraft draft, boolean truthful, String statement) {
+        Objects.requireNonNull(enterprise, "enterprise");
+        Objects.requireNonNull(draft, "draft");
+        return fileInitial(new ApplicationBody().type(ApplicationType.INITIAL).truthful(truthful).statement(statement)
+                .enterprise(enterprise).draft(draft), RequestOptions.none());
+    }
+
+    /**
+     * Files an initial application given as a whole body, with options (an {@code Idempotency-Key} of your own, for
+     * instance).
+     *
+     * @param body    the application: type {@code INITIAL}, {@code truthful}, {@code enterprise} and {@code draft}
+     * @param options options for this call
+     * @return the application as stored
+     * @throws IllegalArgumentException when the body's type is not {@code INITIAL} (file the others on their permit)
+     */
+    @OperationId("fileInitialApplication")
+    Application fileInitial(ApplicationBody body, RequestOptions options);
+
+    /**
+     * Files a reapplication (重新申请) on a permit with the permit as it is to be: for a new, rebuilt or expanded project,
+     * a change of site, outlets, discharge, pollutants, quantities or limits.
+     *
+     * @param permitNumber the permit number
+     * @param draft        the permit as it is to be
+     * @param truthful     the unit's commitment that the application is true; the API refuses {@code false}
+     * @param statement    free text to the regulator (what changes and why), or {@code null}
+     * @return the application as stored, {@code SUBMITTED}
+     * @throws org.epermit.sdk.errors.ValidationException {@code APPLICATION_REJECTED}, every failing field listed
+     * @throws org.epermit.sdk.errors.ConflictException   {@code APPLICATION_OPEN}, naming the open one
+     */
+    @OperationId("fileApplication")
+    default Application reapply(String permitNumber, PermitDraft draft, boolean truthful, String statement) {
+        Objects.requireNonNull(draft, "draft");
+        return file(permitNumber, new ApplicationBody().type(ApplicationType.REAPPLICATION).truthful(truthful)
+                .statement(statement).draft(draft), RequestOptions.none());
+    }
 
     /**
      * Reads an application with its history.

@@ -15,6 +15,7 @@ import org.epermit.sdk.model.ApplicationBody;
 import org.epermit.sdk.model.ApplicationPage;
 import org.epermit.sdk.model.ApplicationRequirements;
 import org.epermit.sdk.model.ApplicationType;
+import org.epermit.sdk.model.PermitCategory;
 import org.epermit.sdk.param.ApplicationSearchParams;
 import org.epermit.sdk.service.ApplicationService;
 
@@ -53,6 +54,26 @@ public final class DefaultApplicationService implements ApplicationService {
         Objects.requireNonNull(body, "body");
         return transport.call(ApiRequest.post("/v1/permits/{permitNumber}/applications", number).json(body),
                 Application.class, options);
+    }
+
+    @Override
+    public ApplicationRequirements initialRequirements(PermitCategory category, RequestOptions options) {
+        Objects.requireNonNull(category, "category");
+        if (category == PermitCategory.UNKNOWN) {
+            throw new IllegalArgumentException("UNKNOWN stands for a category this SDK version does not know; it cannot be sent");
+        }
+        return transport.call(ApiRequest.get("/v1/applications/requirements").query("type", ApplicationType.INITIAL)
+                .query("category", category), ApplicationRequirements.class, options);
+    }
+
+    @Override
+    public Application fileInitial(ApplicationBody body, RequestOptions options) {
+        Objects.requireNonNull(body, "body");
+        if (body.getType() != ApplicationType.INITIAL) {
+            throw new IllegalArgumentException("POST /v1/applications takes INITIAL applications; file a " + body.getType()
+                    + " on its permit with file(permitNumber, body)");
+        }
+        return transport.call(ApiRequest.post("/v1/applications").json(body), Application.class, options);
     }
 
     @Override
