@@ -142,7 +142,7 @@ public class ApplicationReviews {
             };
             // The lock first: of two decisions at once, the second fails here, before it touches the permit.
             Uni<Optional<AggregateEvent>> effect = applications.flush().flatMap(done -> decision == DecisionOutcome.APPROVED
-                    ? effects.apply(tx, a, read(a.body), today).map(Optional::of)
+                    ? effects.apply(tx, a, read(a.body), today, caller.regionCode().orElseThrow()).map(Optional::of)
                     : Uni.createFrom().item(Optional.<AggregateEvent>empty()));
             return effect.flatMap(permitEvent -> history(tx, a, caller, at, body.comment(), details)
                     .flatMap(done -> queries.view(tx, id))

@@ -12,7 +12,9 @@ import java.time.LocalDate;
  * What approving an application does to its permit, in the decision's transaction: a renewal extends the validity by
  * five years from the old expiry in a new version; a change writes the unit's new particulars in a new version (the
  * superseded one frozen with the old); a cancellation sets the status; a reissue issues the copy again, with the same
- * terms, as a new version dated the day of the decision. Each step is
+ * terms, as a new version dated the day of the decision; an initial application issues the permit its draft describes
+ * (the unit's next site serial, valid five years from the decision); a reapplication replaces the permit's licensed
+ * content with its draft's in a new version. Each step is
  * in the permit's history and leaves the permit's own outbox event, so the disclosure, filings and statistics see it
  * once the decision commits.
  */
@@ -27,15 +29,38 @@ class ApprovalEffects {
     static final String REISSUE = "UPDATE permit SET issue_date = $2, updated_at = now() WHERE id = $1";
     static final String CANCEL = "UPDATE permit SET status = 'CANCELLED', updated_at = now() WHERE id = $1";
 
-    private final PermitWrites permits;
+    /**
+     * The authority an initial permit names: the deciding regulator's region as a GB/T 2260 code (a province's or a
+     * city's prefix padded with zeros), or, where the reference data lacks that code, the site's city.
+     */
+    static final String AUTHORITY = """
+            SELECT r.code FROM region r WHERE r.code IN ($1, $2) ORDER BY r.code = $1 DESC LIMIT 1""";
+    /** The application names the permit its approval issued. */
+    static final String ISSUED_ON = "UPDATE application SET permit_id = $2 WHERE id = $1";
 
-    ApprovalEffects(PermitWrites permits) {
+    private final PermitWrites permits;
+    private final PermitDraftWriter drafts;
+
+    ApprovalEffects(PermitWrites permits, PermitDraftWriter drafts) {
         this.permits = permits;
+        this.drafts = drafts;
     }
 
-    /** Applies the approval of {@code a} (filed with {@code body}) on {@code decidedOn}; the permit's outbox event. */
-    Uni<AggregateEvent> apply(TransactionSql tx, Application a, ApplicationBody body, LocalDate decidedOn) {
+    /**
+     * Applies the approval of {@code a} (filed with {@code body}) on {@code decidedOn} by a regulator of
+     * {@code deciderRegion}; the permit's outbox event.
+     */
+    Uni<AggregateEvent> apply(TransactionSql tx, Application a, ApplicationBody body, LocalDate decidedOn, String deciderRegion) {
         ApplicationType type = ApplicationType.valueOf(a.type);
+        if (type == ApplicationType.INITIAL) {
+            String siteRegion = body.draft().site().regionCode();
+            return tx.query(AUTHORITY, (deciderRegion + "000000").substring(0, 6), siteRegion.substring(0, 4) + "00")
+                    .flatMap(rows -> drafts.issue(tx, a.enterpriseId, body.draft(), decidedOn,
+                            rows.isEmpty() ? siteRegion : rows.get(0).string("code")))
+                    // a native write, not the entity's: a second flush would raise the aggregate's version twice in one act
+                    .flatMap(issued -> tx.update(ISSUED_ON, a.id, issued.permitId())
+                            .flatMap(done -> permits.announce(tx, issued.permitId(), "permit.issued")));
+        }
         long permitId = a.permitId;
         return tx.query(PERMIT, permitId).flatMap(rows -> {
             LocalDate validTo = (LocalDate) rows.get(0).get("valid_to");
@@ -62,8 +87,9 @@ class ApprovalEffects {
                         .flatMap(v -> tx.update(REISSUE, permitId, decidedOn))
                         .flatMap(done -> permits.recordEvent(tx, permitId, "REISSUED", decidedOn, authority, described(a, "补发", "reissued")))
                         .flatMap(done -> permits.announce(tx, permitId, "permit.reissued"));
-                case INITIAL, REAPPLICATION -> throw new IllegalStateException(type + " applications carry a permit draft, "
-                        + "which this build does not take: none can have been filed");
+                case REAPPLICATION -> drafts.reapply(tx, permitId, body.draft(), decidedOn, authority)
+                        .flatMap(version -> permits.announce(tx, permitId, "permit.reapplied"));
+                case INITIAL -> throw new IllegalStateException("an initial application has no permit yet: issued above");
             };
         });
     }

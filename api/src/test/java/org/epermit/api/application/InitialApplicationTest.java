@@ -264,4 +264,78 @@ class InitialApplicationTest {
         assertThat(resubmitted.jsonPath().getString("status")).isEqualTo("SUBMITTED");
         assertThat(resubmitted.jsonPath().getString("body.draft.site.name")).isEqualTo("唐山新能热电厂（核实后）");
     }
+
+    @Test
+    void an_approved_initial_application_issues_the_permit_its_draft_describes_numbered_by_the_units_next_site_serial() {
+        String code = Drafts.newCreditCode();
+        Response filed = file(vendor().apiKey(), initial(newUnit(code), Drafts.powerPlant("唐山新能热电厂")));
+        assertThat(filed.statusCode()).as(filed.asString()).isEqualTo(201);
+        long id = filed.jsonPath().getLong("id");
+        String regulator = TestClients.reviewer(registry, "1302").apiKey();
+        Response accepted = given().header("X-API-Key", regulator).contentType("application/json")
+                .body("{\"outcome\": \"ACCEPTED\", \"siteInspection\": true}").post("/v1/applications/{id}/acceptance", id);
+        assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(200);
+        assertThat(accepted.jsonPath().getBoolean("siteInspection")).isTrue();
+        Response queued = given().header("X-API-Key", regulator).queryParam("type", "INITIAL").queryParam("region", "130203")
+                .get("/v1/review/queue");
+        assertThat(queued.jsonPath().getList("items.id", Long.class)).contains(id);
+
+        Response approved = given().header("X-API-Key", regulator).contentType("application/json")
+                .body("{\"decision\": \"APPROVED\"}").post("/v1/applications/{id}/decision", id);
+        assertThat(approved.statusCode()).as(approved.asString()).isEqualTo(200);
+        String number = approved.jsonPath().getString("permitNumber");
+        assertThat(number).as("the unit's first site").isEqualTo(code + "001P");
+
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Response permit = given().get("/v1/public/permits/{n}", number);
+        assertThat(permit.statusCode()).as(permit.asString()).isEqualTo(200);
+        assertThat(permit.jsonPath().getInt("version")).isEqualTo(1);
+        assertThat(permit.jsonPath().getString("status")).isEqualTo("VALID");
+        assertThat(permit.jsonPath().getString("category")).isEqualTo("KEY");
+        assertThat(permit.jsonPath().getString("validFrom")).isEqualTo(today.toString());
+        assertThat(permit.jsonPath().getString("validTo")).as("five years from the decision").isEqualTo(today.plusYears(5).minusDays(1).toString());
+        assertThat(permit.jsonPath().getList("outlets.code")).containsExactly("DA001", "DW001");
+        assertThat(permit.jsonPath().getString("issuingAuthority.code")).startsWith("1302");
+        assertThat(given().get("/v1/public/permits/{n}/history", number).asString()).contains("ISSUED");
+        assertThat(Db.count(pool, "SELECT count(*) FROM outbox_event WHERE aggregate_type = 'permit' AND aggregate_id = $1 AND event_type = 'permit.issued'",
+                number)).isEqualTo(1);
+    }
+
+    @Test
+    void an_approved_reapplication_replaces_the_licensed_content_in_a_new_version_and_freezes_the_old_one() {
+        String number = Db.string(pool, """
+                SELECT p.permit_number FROM permit p JOIN enterprise e ON e.id = p.enterprise_id
+                WHERE p.category = 'KEY' AND p.status = 'VALID' AND p.valid_to > CURRENT_DATE + 60 AND NOT e.pseudo_credit_code
+                  AND NOT EXISTS (SELECT 1 FROM application a WHERE a.permit_id = p.id)
+                  AND EXISTS (SELECT 1 FROM permit_outlet o WHERE o.permit_id = p.id)
+                ORDER BY p.permit_number DESC OFFSET 25 LIMIT 1""");
+        String unit = Db.string(pool, "SELECT e.credit_code FROM permit p JOIN enterprise e ON e.id = p.enterprise_id WHERE p.permit_number = $1", number);
+        String province = Db.string(pool, "SELECT province_code FROM permit WHERE permit_number = $1", number);
+        Response before = given().get("/v1/public/permits/{n}", number);
+        int version = before.jsonPath().getInt("version");
+        String oldSite = before.jsonPath().getString("site.name");
+        Response filed = given().header("X-API-Key", enterpriseKey(unit)).contentType("application/json").body("""
+                {"type": "REAPPLICATION", "truthful": true, "statement": "扩建新增排放口", "draft": %s}""".formatted(Drafts.json(Drafts.powerPlant("扩建后厂区"))))
+                .post("/v1/permits/{n}/applications", number);
+        assertThat(filed.statusCode()).as(filed.asString()).isEqualTo(201);
+        long id = filed.jsonPath().getLong("id");
+        String regulator = TestClients.reviewer(registry, province).apiKey();
+        assertThat(given().header("X-API-Key", regulator).contentType("application/json").body("{\"outcome\": \"ACCEPTED\"}")
+                .post("/v1/applications/{id}/acceptance", id).statusCode()).isEqualTo(200);
+        Response approved = given().header("X-API-Key", regulator).contentType("application/json").body("{\"decision\": \"APPROVED\"}")
+                .post("/v1/applications/{id}/decision", id);
+        assertThat(approved.statusCode()).as(approved.asString()).isEqualTo(200);
+
+        Response after = given().get("/v1/public/permits/{n}", number);
+        assertThat(after.jsonPath().getInt("version")).isEqualTo(version + 1);
+        assertThat(after.jsonPath().getString("site.name")).isEqualTo("扩建后厂区");
+        assertThat(after.jsonPath().getList("outlets.code")).containsExactly("DA001", "DW001");
+        assertThat(after.jsonPath().getString("validTo")).as("a reapplication keeps the validity").isEqualTo(before.jsonPath().getString("validTo"));
+        Response frozen = given().get("/v1/public/permits/{n}/versions/{v}", number, version);
+        assertThat(frozen.statusCode()).as(frozen.asString()).isEqualTo(200);
+        assertThat(frozen.asString()).as("the superseded version keeps its old site").contains(oldSite);
+        assertThat(Db.string(pool, "SELECT v.reason FROM permit_version v JOIN permit p ON p.id = v.permit_id WHERE p.permit_number = $1 AND v.version = $2",
+                number, version + 1)).isEqualTo("REAPPLICATION");
+        assertThat(given().get("/v1/public/permits/{n}/history", number).asString()).contains("REAPPLIED");
+    }
 }
