@@ -70,8 +70,7 @@ public class ReviewQueueResource {
             @Parameter(name = "type", in = ParameterIn.QUERY, description = "Only this application type or report type",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"INITIAL", "RENEWAL", "CHANGE", "REAPPLICATION",
                             "CANCELLATION", "REISSUE", "ANNUAL", "SEMIANNUAL", "QUARTERLY", "MONTHLY"})),
-            @Parameter(name = "category", in = ParameterIn.QUERY, description = "Only items of this management category",
-                    schema = @Schema(implementation = org.epermit.api.permit.PermitCategory.class)),
+            @Parameter(ref = SharedParameters.CATEGORY),
             @Parameter(name = "region", in = ParameterIn.QUERY, description = "Only this part of your region: a GB/T 2260 "
                     + "prefix of 2, 4 or 6 digits within it", example = "1302",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{2}([0-9]{2}){0,2}$")),
