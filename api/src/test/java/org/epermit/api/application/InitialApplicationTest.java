@@ -307,13 +307,18 @@ class InitialApplicationTest {
                 SELECT p.permit_number FROM permit p JOIN enterprise e ON e.id = p.enterprise_id
                 WHERE p.category = 'KEY' AND p.status = 'VALID' AND p.valid_to > CURRENT_DATE + 60 AND NOT e.pseudo_credit_code
                   AND NOT EXISTS (SELECT 1 FROM application a WHERE a.permit_id = p.id)
-                  AND EXISTS (SELECT 1 FROM permit_outlet o WHERE o.permit_id = p.id)
-                ORDER BY p.permit_number DESC OFFSET 25 LIMIT 1""");
+                  AND p.valid_from < DATE '2025-01-01'
+                  AND EXISTS (SELECT 1 FROM permit_outlet o WHERE o.permit_id = p.id AND o.code NOT IN ('DA001', 'DW001'))
+                  AND EXISTS (SELECT 1 FROM permit_report_obligation r WHERE r.permit_id = p.id AND r.report_type = 'ANNUAL')
+                  AND NOT EXISTS (SELECT 1 FROM execution_report r WHERE r.permit_id = p.id)
+                ORDER BY p.permit_number DESC OFFSET 5 LIMIT 1""");
         String unit = Db.string(pool, "SELECT e.credit_code FROM permit p JOIN enterprise e ON e.id = p.enterprise_id WHERE p.permit_number = $1", number);
         String province = Db.string(pool, "SELECT province_code FROM permit WHERE permit_number = $1", number);
         Response before = given().get("/v1/public/permits/{n}", number);
         int version = before.jsonPath().getInt("version");
         String oldSite = before.jsonPath().getString("site.name");
+        String filer = TestClients.enterprise(registry, unit).apiKey();
+        List<String> outlets2025 = blankOutlets(filer, number);
         Response filed = given().header("X-API-Key", enterpriseKey(unit)).contentType("application/json").body("""
                 {"type": "REAPPLICATION", "truthful": true, "statement": "扩建新增排放口", "draft": %s}""".formatted(Drafts.json(Drafts.powerPlant("扩建后厂区"))))
                 .post("/v1/permits/{n}/applications", number);
@@ -337,5 +342,16 @@ class InitialApplicationTest {
         assertThat(Db.string(pool, "SELECT v.reason FROM permit_version v JOIN permit p ON p.id = v.permit_id WHERE p.permit_number = $1 AND v.version = $2",
                 number, version + 1)).isEqualTo("REAPPLICATION");
         assertThat(given().get("/v1/public/permits/{n}/history", number).asString()).contains("REAPPLIED");
+        assertThat(blankOutlets(filer, number)).as("the 2025 report stays bound to the version in force in 2025")
+                .isEqualTo(outlets2025);
+        assertThat(outlets2025).as("the old terms, not the draft's").isNotEmpty().anyMatch(code -> !List.of("DA001", "DW001").contains(code));
+    }
+
+    /** The outlets the blank annual report of 2025 asks monitoring completeness for. */
+    static List<String> blankOutlets(String key, String permit) {
+        Response blank = given().header("X-API-Key", key).queryParam("type", "ANNUAL").queryParam("period", "2025")
+                .get("/v1/permits/{n}/execution-reports/blank", permit);
+        assertThat(blank.statusCode()).as(blank.asString()).isEqualTo(200);
+        return blank.jsonPath().getList("monitoring.outletCode", String.class);
     }
 }
