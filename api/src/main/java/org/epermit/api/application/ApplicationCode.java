@@ -8,7 +8,7 @@ import org.epermit.api.problem.Message;
  * stored with an accepted application for the regulator to see. The guide (docs/applications.md) lists every code
  * with its meaning and fix; a test checks it against this enum.
  */
-public enum ApplicationCode {
+public enum ApplicationCode implements org.epermit.api.problem.DocumentedCode {
     // --- errors: the body
     REQUIRED(true, "A field the application's type needs is missing.", "缺少该申请类型所需的字段。",
             "Send the field; GET …/applications/requirements?type=… lists what each type needs.",
@@ -155,10 +155,12 @@ public enum ApplicationCode {
         return error;
     }
 
+    @Override
     public Message meaning() {
         return meaning;
     }
 
+    @Override
     public Message fix() {
         return fix;
     }

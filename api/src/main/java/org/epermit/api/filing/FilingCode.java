@@ -8,7 +8,7 @@ import org.epermit.api.problem.Message;
  * compliance view; a finding that {@link #needsExplanation()} is accepted only with an acknowledgement that explains
  * it. The filing guide (docs/filing.md) lists every code with its meaning and its fix; a test checks it against this.
  */
-public enum FilingCode {
+public enum FilingCode implements org.epermit.api.problem.DocumentedCode {
     // --- hard errors: the report and its period
     REQUIRED(Kind.ERROR, "A required field is missing.", "缺少必填字段。",
             "Send the field; the blank report (GET …/execution-reports/blank) has every field a report needs.",
@@ -127,11 +127,13 @@ public enum FilingCode {
     }
 
     /** What the code means. */
+    @Override
     public Message meaning() {
         return meaning;
     }
 
     /** How to fix what it reports. */
+    @Override
     public Message fix() {
         return fix;
     }

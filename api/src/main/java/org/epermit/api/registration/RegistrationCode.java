@@ -8,7 +8,7 @@ import org.epermit.api.problem.Message;
  * codes), and findings, which a registration is accepted with and which its history records. The guide
  * (docs/registration.md) lists every code with its meaning and fix; a test checks it against this enum.
  */
-public enum RegistrationCode {
+public enum RegistrationCode implements org.epermit.api.problem.DocumentedCode {
     // --- errors: the body
     REQUIRED(true, "A field the registration needs is missing.", "缺少登记所需的字段。",
             "Send the field; docs/registration.md lists each request's fields.", "补充该字段；docs/registration.md 列出了各请求的字段。"),
@@ -98,10 +98,12 @@ public enum RegistrationCode {
         return error;
     }
 
+    @Override
     public Message meaning() {
         return meaning;
     }
 
+    @Override
     public Message fix() {
         return fix;
     }

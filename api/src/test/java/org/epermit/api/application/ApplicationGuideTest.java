@@ -17,16 +17,7 @@ class ApplicationGuideTest {
     static final String BEGIN = "<!-- codes: generated from org.epermit.api.application.ApplicationCode by ApplicationGuideTest -->";
 
     static String table(boolean chinese) {
-        StringBuilder md = new StringBuilder(chinese
-                ? "| 代码 | 类别 | 含义 | 如何处理 |\n|---|---|---|---|\n"
-                : "| code | kind | meaning | how to fix |\n|---|---|---|---|\n");
-        for (ApplicationCode code : ApplicationCode.values()) {
-            String kind = code.isError() ? (chinese ? "错误（拒收）" : "error (refused)") : (chinese ? "问题（受理并标注）" : "finding (accepted)");
-            md.append("| `").append(code.name()).append("` | ").append(kind).append(" | ")
-                    .append(chinese ? code.meaning().zh() : code.meaning().en()).append(" | ")
-                    .append(chinese ? code.fix().zh() : code.fix().en()).append(" |\n");
-        }
-        return md.toString();
+        return GeneratedDocTables.codeTable(ApplicationCode.values(), chinese, (code, zh) -> code.isError() ? (zh ? "错误（拒收）" : "error (refused)") : (zh ? "问题（受理并标注）" : "finding (accepted)"));
     }
 
     @Test

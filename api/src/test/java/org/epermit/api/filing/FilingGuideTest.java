@@ -17,20 +17,11 @@ class FilingGuideTest {
     static final String BEGIN = "<!-- codes: generated from org.epermit.api.filing.FilingCode by FilingGuideTest -->";
 
     static String table(boolean chinese) {
-        StringBuilder md = new StringBuilder(chinese
-                ? "| 代码 | 类别 | 含义 | 如何处理 |\n|---|---|---|---|\n"
-                : "| code | kind | meaning | how to fix |\n|---|---|---|---|\n");
-        for (FilingCode code : FilingCode.values()) {
-            String kind = switch (code.kind()) {
-                case ERROR -> chinese ? "错误（拒收）" : "error (refused)";
-                case FINDING -> chinese ? "问题（接收）" : "finding (accepted)";
-                case FINDING_EXPLAINED -> chinese ? "问题（须说明）" : "finding (needs an explanation)";
-            };
-            md.append("| `").append(code.name()).append("` | ").append(kind).append(" | ")
-                    .append(chinese ? code.meaning().zh() : code.meaning().en()).append(" | ")
-                    .append(chinese ? code.fix().zh() : code.fix().en()).append(" |\n");
-        }
-        return md.toString();
+        return GeneratedDocTables.codeTable(FilingCode.values(), chinese, (code, zh) -> switch (code.kind()) {
+            case ERROR -> zh ? "错误（拒收）" : "error (refused)";
+            case FINDING -> zh ? "问题（接收）" : "finding (accepted)";
+            case FINDING_EXPLAINED -> zh ? "问题（须说明）" : "finding (needs an explanation)";
+        });
     }
 
     @Test

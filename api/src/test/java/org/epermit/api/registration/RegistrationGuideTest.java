@@ -17,16 +17,7 @@ class RegistrationGuideTest {
     static final String BEGIN = "<!-- codes: generated from org.epermit.api.registration.RegistrationCode by RegistrationGuideTest -->";
 
     static String table(boolean chinese) {
-        StringBuilder md = new StringBuilder(chinese
-                ? "| 代码 | 类别 | 含义 | 如何处理 |\n|---|---|---|---|\n"
-                : "| code | kind | meaning | how to fix |\n|---|---|---|---|\n");
-        for (RegistrationCode code : RegistrationCode.values()) {
-            String kind = code.isError() ? (chinese ? "错误（拒收）" : "error (refused)") : (chinese ? "问题（受理并记录）" : "finding (accepted)");
-            md.append("| `").append(code.name()).append("` | ").append(kind).append(" | ")
-                    .append(chinese ? code.meaning().zh() : code.meaning().en()).append(" | ")
-                    .append(chinese ? code.fix().zh() : code.fix().en()).append(" |\n");
-        }
-        return md.toString();
+        return GeneratedDocTables.codeTable(RegistrationCode.values(), chinese, (code, zh) -> code.isError() ? (zh ? "错误（拒收）" : "error (refused)") : (zh ? "问题（受理并记录）" : "finding (accepted)"));
     }
 
     @Test

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.epermit.api.problem.DocumentedCode;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +20,23 @@ public final class GeneratedDocTables {
     public static final String END = "<!-- end of codes -->";
 
     private GeneratedDocTables() {
+    }
+
+    /**
+     * The Markdown table of {@code codes}: code, kind, meaning and fix, in English or in Chinese.
+     *
+     * @param kind the kind column of a code, given whether it is the Chinese table
+     */
+    public static <C extends DocumentedCode> String codeTable(C[] codes, boolean chinese, BiFunction<C, Boolean, String> kind) {
+        StringBuilder md = new StringBuilder(chinese
+                ? "| 代码 | 类别 | 含义 | 如何处理 |\n|---|---|---|---|\n"
+                : "| code | kind | meaning | how to fix |\n|---|---|---|---|\n");
+        for (C code : codes) {
+            md.append("| `").append(code.name()).append("` | ").append(kind.apply(code, chinese)).append(" | ")
+                    .append(chinese ? code.meaning().zh() : code.meaning().en()).append(" | ")
+                    .append(chinese ? code.fix().zh() : code.fix().en()).append(" |\n");
+        }
+        return md.toString();
     }
 
     /** @param table the table's Markdown, given whether it is the Chinese one */
