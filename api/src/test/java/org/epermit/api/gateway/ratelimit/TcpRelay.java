@@ -31,17 +31,48 @@ final class TcpRelay implements AutoCloseable {
         return port;
     }
 
+    /**
+     * The relay listens below Linux's ephemeral range (32768–60999 by default): a port the kernel handed out could be
+     * taken, while the relay is stopped, as the local port of some outgoing connection of a busy build, and then the
+     * relay could not come back on it.
+     */
+    static final int FIRST_PORT = 20_000;
+    static final int PORTS = 12_000;
+
     /** Listens (again, on the same port after a {@link #stop()}). */
     synchronized TcpRelay start() throws IOException {
-        ServerSocket listening = new ServerSocket();
-        listening.setReuseAddress(true);
-        listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        ServerSocket listening = port == 0 ? unusedPort() : bound(port);
         port = listening.getLocalPort();
         server = listening;
         Thread acceptor = new Thread(() -> accept(listening), "tcp-relay-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
         return this;
+    }
+
+    private static ServerSocket unusedPort() throws IOException {
+        int first = java.util.concurrent.ThreadLocalRandom.current().nextInt(PORTS);
+        IOException last = null;
+        for (int i = 0; i < 200; i++) {
+            try {
+                return bound(FIRST_PORT + (first + i) % PORTS);
+            } catch (IOException taken) {
+                last = taken;
+            }
+        }
+        throw last;
+    }
+
+    private static ServerSocket bound(int port) throws IOException {
+        ServerSocket listening = new ServerSocket();
+        try {
+            listening.setReuseAddress(true);
+            listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return listening;
+        } catch (IOException e) {
+            listening.close();
+            throw e;
+        }
     }
 
     /** Closes the port and every relayed connection. */
