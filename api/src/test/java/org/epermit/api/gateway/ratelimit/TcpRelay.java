@@ -41,7 +41,7 @@ final class TcpRelay implements AutoCloseable {
 
     /** Listens (again, on the same port after a {@link #stop()}). */
     synchronized TcpRelay start() throws IOException {
-        ServerSocket listening = port == 0 ? unusedPort() : bound(port);
+        ServerSocket listening = port == 0 ? unusedPort() : rebound(port);
         port = listening.getLocalPort();
         server = listening;
         Thread acceptor = new Thread(() -> accept(listening), "tcp-relay-" + port);
@@ -61,6 +61,29 @@ final class TcpRelay implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /**
+     * The port again, after a stop: the kernel may take a moment to release it (a relayed connection closing), so a
+     * refusal is tried again for up to ten seconds.
+     */
+    private static ServerSocket rebound(int port) throws IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return bound(port);
+            } catch (java.net.BindException stillTaken) {
+                if (System.nanoTime() > deadline) {
+                    throw stillTaken;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw stillTaken;
+                }
+            }
+        }
     }
 
     private static ServerSocket bound(int port) throws IOException {
@@ -93,9 +116,20 @@ final class TcpRelay implements AutoCloseable {
         while (!listening.isClosed()) {
             try {
                 Socket client = listening.accept();
-                Socket target = new Socket(targetHost, targetPort);
+                // listed at once, and closed here if a stop came between the accept and the listing: a connection
+                // accepted by a stopped relay must not stay open on its port
                 sockets.add(client);
+                if (server != listening) {
+                    closeQuietly(client);
+                    return;
+                }
+                Socket target = new Socket(targetHost, targetPort);
                 sockets.add(target);
+                if (server != listening) {
+                    closeQuietly(client);
+                    closeQuietly(target);
+                    return;
+                }
                 pump(client, target);
                 pump(target, client);
             } catch (IOException closed) {
