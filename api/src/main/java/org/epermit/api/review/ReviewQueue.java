@@ -88,14 +88,20 @@ public class ReviewQueue {
         return rows(f, after, BATCH).flatMap(rows -> {
             ReviewQueueFilter.Position last = after;
             int seen = scanned;
+            List<ReviewItem> batch = new ArrayList<>();
             for (Row row : rows) {
-                ReviewItem item = item(row, r);
+                batch.add(item(row, r));
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                ReviewItem item = batch.get(i);
                 last = new ReviewQueueFilter.Position(item.submittedAt(), item.kind(), item.id());
                 seen++;
                 if (item.overdue() == overdue) {
                     kept.add(item);
                     if (kept.size() == f.limit()) {
-                        boolean more = rows.size() == BATCH || row != lastOf(rows);
+                        // another page only if the rest of this batch holds a match, or the batch was full (more rows follow)
+                        boolean more = rows.size() == BATCH
+                                || batch.subList(i + 1, batch.size()).stream().anyMatch(next -> next.overdue() == overdue);
                         return Uni.createFrom().item(new Page(List.copyOf(kept), more ? cursor(f, last) : null, r.today()));
                     }
                 }
@@ -108,14 +114,6 @@ public class ReviewQueue {
             }
             return scan(f, r, last, kept, seen);
         });
-    }
-
-    private static Row lastOf(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
-        Row last = null;
-        for (Row row : rows) {
-            last = row;
-        }
-        return last;
     }
 
     private Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> rows(ReviewQueueFilter f, ReviewQueueFilter.Position after, int limit) {

@@ -129,6 +129,20 @@ class ReviewQueueTest {
             }
         }
         assertThat(walked).as("one item a page, in the same order").isEqualTo(ids);
+        for (boolean late : new boolean[] {true, false}) {
+            List<Long> all = ids(queue(regulator, Map.of("region", county, "kind", "APPLICATION", "overdue", late)));
+            List<Long> paged = new ArrayList<>();
+            String next = null;
+            int pages = 0;
+            do {
+                Response p = next == null ? queue(regulator, Map.of("region", county, "kind", "APPLICATION", "overdue", late, "limit", 1))
+                        : queue(regulator, Map.of("region", county, "kind", "APPLICATION", "overdue", late, "limit", 1, "cursor", next));
+                paged.addAll(ids(p));
+                next = p.jsonPath().getString("nextCursor");
+            } while (next != null && ++pages < 50);
+            assertThat(paged).as("overdue=" + late + ", a page at a time").isEqualTo(all);
+            assertThat(pages).as("no empty page after the last item").isEqualTo(all.size() - 1);
+        }
         String first = queue(regulator, Map.of("region", county, "kind", "APPLICATION", "limit", 1)).jsonPath().getString("nextCursor");
         Response mismatch = queue(regulator, Map.of("region", county, "kind", "EXECUTION_REPORT", "limit", 1, "cursor", first));
         assertThat(mismatch.statusCode()).isEqualTo(400);
