@@ -116,6 +116,15 @@ public class PermitAccess {
         }).replaceWithVoid();
     }
 
+    /**
+     * Whether {@code caller} is a regulator whose region holds {@code regionCode} (a 6-digit division): its region is
+     * a prefix of it. The same rule as {@link #visibleTo} for a permit, for what carries its own region (an
+     * application, whose INITIAL has no permit yet; a report, by its permit's).
+     */
+    public static boolean inRegion(Caller caller, String regionCode) {
+        return caller.hasRole("regulator") && caller.regionCode().map(regionCode::startsWith).orElse(false);
+    }
+
     /** The refusal for a permit number no permit has. */
     public static ApiException notFound(String permitNumber) {
         return new ApiException(ErrorCode.PERMIT_NOT_FOUND, Message.of("No permit has the number " + permitNumber + ".",

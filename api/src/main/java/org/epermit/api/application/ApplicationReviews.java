@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.epermit.api.access.PermitAccess;
 import org.epermit.api.calendar.StatutoryDeadlines;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.TransactionSql;
@@ -93,7 +94,7 @@ public class ApplicationReviews {
             a.updatedAt = at;
             Map<String, Object> details = accepted ? null : Map.of("corrections", body.corrections());
             return applications.flush()
-                    .flatMap(done -> history(tx, a, caller, at, body.comment(), details))
+                    .flatMap(done -> Applications.history(tx, a, caller, at, body.comment(), details == null ? null : write(details)))
                     .flatMap(done -> queries.view(tx, id))
                     .map(view -> WriteOutcome.ok(AuditedResource.changed(Applications.AGGREGATE, id,
                                     accepted ? List.of("status", "acceptedOn", "siteInspection") : List.of("status")), view)
@@ -144,7 +145,7 @@ public class ApplicationReviews {
             Uni<Optional<AggregateEvent>> effect = applications.flush().flatMap(done -> decision == DecisionOutcome.APPROVED
                     ? effects.apply(tx, a, read(a.body), today, caller.regionCode().orElseThrow()).map(Optional::of)
                     : Uni.createFrom().item(Optional.<AggregateEvent>empty()));
-            return effect.flatMap(permitEvent -> history(tx, a, caller, at, body.comment(), details)
+            return effect.flatMap(permitEvent -> Applications.history(tx, a, caller, at, body.comment(), details == null ? null : write(details))
                     .flatMap(done -> queries.view(tx, id))
                     .map(view -> {
                         WriteOutcome outcome = WriteOutcome.ok(AuditedResource.changed(Applications.AGGREGATE, id,
@@ -195,7 +196,7 @@ public class ApplicationReviews {
                 a.submittedAt = at;
                 a.updatedAt = at;
                 return applications.flush()
-                        .flatMap(done -> history(tx, a, caller, at, null, null))
+                        .flatMap(done -> Applications.history(tx, a, caller, at, null, null))
                         .flatMap(done -> queries.view(tx, id))
                         .map(view -> WriteOutcome.ok(AuditedResource.changed(Applications.AGGREGATE, id,
                                         List.of("status", "body", "findings")), view)
@@ -215,7 +216,7 @@ public class ApplicationReviews {
                 throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND, Message.of("No application has the id " + id + ".",
                         "没有编号为" + id + "的申请。"));
             }
-            if (!within(caller, a.regionCode)) {
+            if (!PermitAccess.inRegion(caller, a.regionCode)) {
                 throw outsideRegion(id);
             }
             return a;
@@ -226,10 +227,6 @@ public class ApplicationReviews {
         return resubmitted.enterprise() != null && resubmitted.enterprise().creditCode() != null
                 && org.epermit.api.common.CreditCode.normalize(resubmitted.enterprise().creditCode()).equals(filed.enterprise().creditCode() == null
                 ? null : org.epermit.api.common.CreditCode.normalize(filed.enterprise().creditCode()));
-    }
-
-    static boolean within(Caller caller, String regionCode) {
-        return caller.regionCode().map(regionCode::startsWith).orElse(false);
     }
 
     static ApiException regulatorsOnly() {
@@ -255,12 +252,6 @@ public class ApplicationReviews {
     /** The day it entered the queue: the acceptance period runs from then (a resubmission starts it again). */
     private LocalDate filedOn(Application a) {
         return a.submittedAt.atZoneSameInstant(clock.getZone()).toLocalDate();
-    }
-
-    private Uni<Integer> history(TransactionSql tx, Application a, Caller caller, OffsetDateTime at, String comment, Object details) {
-        return tx.update("INSERT INTO application_event (application_id, sequence, status, at, by_client, comment, details) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, CAST(CAST($7 AS text) AS jsonb))",
-                a.id, (int) a.eventSequence(), a.status, at, caller.clientId(), comment, details == null ? null : write(details));
     }
 
     private ApplicationBody read(String body) {

@@ -86,8 +86,7 @@ public class Applications {
     /** Writes a checked application, in the write's session; one of its type filed meanwhile is a 409. */
     Uni<WriteOutcome> file(TransactionSql tx, Caller caller, Prepared p) {
         // Two filings of one type at once: the lock makes the second wait, then find the first.
-        return tx.query("SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS l",
-                        "application|" + p.permit().permitId() + "|" + p.body().type())
+        return tx.lock("application|" + p.permit().permitId() + "|" + p.body().type())
                 .flatMap(locked -> queries.open(tx, p.permit().permitId(), p.body().type()))
                 .flatMap(open -> {
                     open.ifPresent(id -> {
@@ -107,7 +106,7 @@ public class Applications {
                     a.filedBy = caller.clientId();
                     a.updatedAt = at;
                     return applications.persist(a).flatMap(done -> applications.flush())
-                            .flatMap(done -> history(tx, a, caller, at, null))
+                            .flatMap(done -> history(tx, a, caller, at, null, null))
                             .flatMap(done -> queries.view(tx, a.id))
                             .map(view -> WriteOutcome.created(AuditedResource.created(AGGREGATE, a.id), URI.create("/v1/applications/" + a.id), view)
                                     .announcing(new AggregateEvent("application.submitted", AGGREGATE, a.id.toString(), a.eventSequence(), view)));
@@ -129,19 +128,21 @@ public class Applications {
             OffsetDateTime at = OffsetDateTime.now(clock);
             a.status = ApplicationStatus.WITHDRAWN.name();
             a.updatedAt = at;
-            return applications.flush().flatMap(done -> history(tx, a, caller, at, null))
+            return applications.flush().flatMap(done -> history(tx, a, caller, at, null, null))
                     .flatMap(done -> queries.view(tx, id))
                     .map(view -> WriteOutcome.ok(AuditedResource.changed(AGGREGATE, id, List.of("status")), view)
                             .announcing(new AggregateEvent("application.withdrawn", AGGREGATE, a.id.toString(), a.eventSequence(), view)));
         });
     }
 
-    static Uni<Integer> history(TransactionSql tx, Application a, Caller caller, OffsetDateTime at, String comment) {
-        return comment == null
-                ? tx.update("INSERT INTO application_event (application_id, sequence, status, at, by_client) VALUES ($1, $2, $3, $4, $5)",
-                        a.id, (int) a.eventSequence(), a.status, at, caller.clientId())
-                : tx.update("INSERT INTO application_event (application_id, sequence, status, at, by_client, comment) VALUES ($1, $2, $3, $4, $5, $6)",
-                        a.id, (int) a.eventSequence(), a.status, at, caller.clientId(), comment);
+    /**
+     * The history row of the status {@code a} now has, numbered by its event sequence: with the regulator's comment and
+     * the details of a return or rejection ({@code detailsJson}: its corrections or reasons), when there are any.
+     */
+    static Uni<Integer> history(TransactionSql tx, Application a, Caller caller, OffsetDateTime at, String comment, String detailsJson) {
+        return tx.update("INSERT INTO application_event (application_id, sequence, status, at, by_client, comment, details) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, CAST(CAST($7 AS text) AS jsonb))",
+                a.id, (int) a.eventSequence(), a.status, at, caller.clientId(), comment, detailsJson);
     }
 
     /**
@@ -155,7 +156,7 @@ public class Applications {
                 return s.view();
             }
             if (caller.hasRole("regulator") && caller.hasScope(READ)) {
-                if (ApplicationReviews.within(caller, s.regionCode())) {
+                if (PermitAccess.inRegion(caller, s.regionCode())) {
                     return s.view();
                 }
                 throw new ApiException(ErrorCode.OUTSIDE_REGION, Message.of("Application " + id + " is on a permit outside your region.",

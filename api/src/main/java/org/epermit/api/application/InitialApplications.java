@@ -117,7 +117,7 @@ public class InitialApplications {
             a.filedBy = caller.clientId();
             a.updatedAt = at;
             return applications.persist(a).flatMap(done -> applications.flush())
-                    .flatMap(done -> Applications.history(tx, a, caller, at, null))
+                    .flatMap(done -> Applications.history(tx, a, caller, at, null, null))
                     .flatMap(done -> queries.view(tx, a.id))
                     .map(view -> WriteOutcome.created(AuditedResource.created(Applications.AGGREGATE, a.id), URI.create("/v1/applications/" + a.id), view)
                             .announcing(new AggregateEvent("application.submitted", Applications.AGGREGATE, a.id.toString(), a.eventSequence(), view)));

@@ -174,8 +174,7 @@ public class ExecutionReports {
     public Uni<WriteOutcome> submit(TransactionSql tx, Caller caller, Prepared p) {
         PeriodTerms terms = p.terms().orElseThrow();
         // Two submissions of one period at once: the lock makes the second wait, then find the first.
-        return tx.query("SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS l",
-                        "execution_report|" + p.permit().permitId() + "|" + terms.owed().type() + "|" + terms.owed().period().key())
+        return tx.lock("execution_report|" + p.permit().permitId() + "|" + terms.owed().type() + "|" + terms.owed().period().key())
                 .flatMap(locked -> queries.find(tx, p.permit().permitId(), terms.owed().type(), terms.owed().period().key()))
                 .flatMap(existing -> {
                     if (existing.isPresent()) {

@@ -2,6 +2,7 @@ package org.epermit.api.filing;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.epermit.api.access.PermitAccess;
 import org.epermit.api.gateway.Caller;
 import org.epermit.api.gateway.TransactionSql;
 import org.epermit.api.gateway.audit.AuditedResource;
@@ -53,7 +54,7 @@ public class ReportReviews {
                 throw ExecutionReports.notFound(reportId);
             }
             String regionCode = region.get(0).string("region_code");
-            if (!caller.regionCode().map(regionCode::startsWith).orElse(false)) {
+            if (!PermitAccess.inRegion(caller, regionCode)) {
                 throw new ApiException(ErrorCode.OUTSIDE_REGION, Message.of("Execution report " + reportId + " is on a permit outside your region.",
                         "执行报告" + reportId + "所涉许可证不在您的管辖区域内。"));
             }

@@ -31,6 +31,15 @@ public sealed interface TransactionSql permits TransactionSql.Client, Transactio
     /** Runs a statement; returns how many rows it changed. */
     Uni<Integer> update(String sql, Object... params);
 
+    /**
+     * Takes the transaction-scoped advisory lock named {@code key}: another transaction asking for it waits until this
+     * one ends, so two writes that must not interleave (two filings of one period, two serials of one unit) run one
+     * after the other and the second sees what the first wrote.
+     */
+    default Uni<Void> lock(String key) {
+        return query("SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS l", key).replaceWithVoid();
+    }
+
     static TransactionSql of(SqlClient client) {
         return new Client(client);
     }

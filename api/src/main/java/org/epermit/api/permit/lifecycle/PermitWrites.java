@@ -29,8 +29,6 @@ public class PermitWrites {
     public record Inserted(long permitId, String permitNumber) {
     }
 
-    /** Every site serial of one unit is taken under this lock: two issues for one unit at once get different serials. */
-    static final String LOCK_UNIT = "SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS l";
     static final String NEXT_SERIAL = """
             SELECT COALESCE(max(site_serial), 0) + 1 AS serial FROM permit
             WHERE permit_number >= $1 AND permit_number < $2""";
@@ -75,7 +73,8 @@ public class PermitWrites {
      */
     public Uni<Inserted> insert(TransactionSql tx, NewPermit p, char letter) {
         String code = p.creditCode();
-        return tx.query(LOCK_UNIT, "permit-serial|" + code)
+        // every site serial of one unit is taken under one lock: two issues for one unit at once get different serials
+        return tx.lock("permit-serial|" + code)
                 .flatMap(locked -> tx.query(NEXT_SERIAL, code + "000", code + "999\u007f"))
                 .flatMap(rows -> {
                     int serial = rows.get(0).integer("serial");
