@@ -24,6 +24,7 @@ import org.epermit.sdk.internal.service.DefaultAdminService;
 import org.epermit.sdk.internal.service.DefaultDelegationService;
 import org.epermit.sdk.internal.service.DefaultApplicationService;
 import org.epermit.sdk.internal.service.DefaultReviewService;
+import org.epermit.sdk.internal.service.DefaultStatsService;
 import org.epermit.sdk.internal.service.DefaultRegistrationService;
 import org.epermit.sdk.internal.service.DefaultFilingService;
 import org.epermit.sdk.internal.service.DefaultMeService;
@@ -46,6 +47,7 @@ import org.epermit.sdk.service.PublicEnterpriseService;
 import org.epermit.sdk.service.PublicPermitService;
 import org.epermit.sdk.service.ReceiptService;
 import org.epermit.sdk.service.ReviewService;
+import org.epermit.sdk.service.StatsService;
 import org.epermit.sdk.service.CalendarService;
 import org.epermit.sdk.service.ReferenceService;
 
@@ -67,7 +69,7 @@ import org.epermit.sdk.service.ReferenceService;
  *
  * <p>Operations are grouped as the API's tags: {@link #publicPermits()}, {@link #publicEnterprises()},
  * {@link #reference()}, {@link #receipts()}, {@link #calendar()}, and with credentials {@link #me()}, {@link #permits()}, {@link #delegations()},
- * {@link #filings()}, {@link #applications()}, {@link #registrations()}, {@link #review()}, {@link #monitoring()}, {@link #admin()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
+ * {@link #filings()}, {@link #applications()}, {@link #registrations()}, {@link #review()}, {@link #stats()}, {@link #monitoring()}, {@link #admin()}. Failed calls throw the unchecked exceptions of {@link org.epermit.sdk.errors}.
  */
 public final class EPermitClient {
 
@@ -87,6 +89,7 @@ public final class EPermitClient {
     private final FilingService filings;
     private final ApplicationService applications;
     private final ReviewService review;
+    private final StatsService stats;
     private final RegistrationService registrations;
     private final MonitoringService monitoring;
     private final AdminService admin;
@@ -127,6 +130,7 @@ public final class EPermitClient {
         this.filings = new DefaultFilingService(transport, checks);
         this.applications = new DefaultApplicationService(transport, checks);
         this.review = new DefaultReviewService(transport);
+        this.stats = new DefaultStatsService(transport);
         this.registrations = new DefaultRegistrationService(transport, checks);
         this.monitoring = new DefaultMonitoringService(transport, checks);
         this.admin = new DefaultAdminService(transport);
@@ -233,6 +237,16 @@ public final class EPermitClient {
      */
     public ReviewService review() {
         return review;
+    }
+
+    /**
+     * Statistics of permits and emissions by region, industry and category (tag "Statistics"): open to everyone down to
+     * cities and industry groups, counties and industry classes with scope {@code stats:read}.
+     *
+     * @return the service
+     */
+    public StatsService stats() {
+        return stats;
     }
 
     /**

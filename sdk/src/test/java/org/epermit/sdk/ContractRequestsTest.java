@@ -50,6 +50,8 @@ import org.epermit.sdk.param.ExecutionReportSearchParams;
 import org.epermit.sdk.param.ListParams;
 import org.epermit.sdk.param.MonitoringRecordSearchParams;
 import org.epermit.sdk.param.PermitSearchParams;
+import org.epermit.sdk.param.StatsParams;
+import org.epermit.sdk.model.IndustryLevel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -137,6 +139,10 @@ class ContractRequestsTest {
                     .addReasonsItem("材料不全"))),
             entry("reviewExecutionReport", c -> c.review().reviewReport(1042, new ExecutionReportReviewRequest()
                     .outcome(ReviewOutcome.RETURNED).reportVersion(1).comment("请补充停产说明"))),
+            entry("getPermitStatistics", c -> c.stats().permits(StatsParams.builder().groupByIndustry(IndustryLevel.GROUP)
+                    .region("13").industry("44").category(PermitCategory.KEY).status(PermitStatus.VALID).build())),
+            entry("getEmissionStatistics", c -> c.stats().emissions(2025, StatsParams.builder().groupByIndustry(IndustryLevel.DIVISION)
+                    .region("1302").industry("4").category(PermitCategory.KEY).pollutant("a21026").build())),
             entry("register", c -> c.registrations().register(new RegistrationBody().industryCode("4430").truthful(true))),
             entry("renewRegistration", c -> c.registrations().renew(Stubs.PERMIT)),
             entry("changeRegistration", c -> c.registrations().change(Stubs.PERMIT,

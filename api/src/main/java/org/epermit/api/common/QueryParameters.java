@@ -134,6 +134,25 @@ public final class QueryParameters {
         return outside.isPresent() ? Optional.empty() : Optional.of(value);
     }
 
+    /** A calendar year from 2000 to 2100; when {@code required}, its absence is an error too. */
+    public Optional<Integer> year(String name, boolean required) {
+        String path = "query." + name;
+        Optional<String> text = text(name, 4);
+        if (text.isEmpty()) {
+            if (required && !raw.containsKey(name)) {
+                errors.add(new FieldError(path, "REQUIRED", Message.of("is required", "为必填项")));
+            }
+            return Optional.empty();
+        }
+        String v = text.get();
+        if (!v.matches("(19|20|21)[0-9]{2}") || Integer.parseInt(v) < 2000 || Integer.parseInt(v) > 2100) {
+            errors.add(new FieldError(path, "RANGE", Message.of("must be a year from 2000 to 2100, got " + v,
+                    "应为2000至2100之间的年份，实际为" + v)));
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(v));
+    }
+
     /** The page size: {@code defaultLimit} when absent, else 1..maxLimit. */
     public int limit(PagingConfig paging) {
         Optional<String> value = text("limit");

@@ -97,6 +97,14 @@ import org.epermit.api.problem.Problem;
                         @Parameter(name = SharedParameters.YEAR, in = ParameterIn.QUERY, required = true, example = "2025",
                                 description = "The calendar year",
                                 schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")),
+                        @Parameter(name = SharedParameters.GROUP_BY, in = ParameterIn.QUERY, example = "province",
+                                description = "The grouping of a statistics table (default province); county needs scope "
+                                        + "stats:read; emissions are not grouped by status",
+                                schema = @Schema(ref = "StatsGrouping")),
+                        @Parameter(name = SharedParameters.INDUSTRY_LEVEL, in = ParameterIn.QUERY, example = "division",
+                                description = "With groupBy=industry: the level of GB/T 4754-2017 (default division); class "
+                                        + "needs scope stats:read",
+                                schema = @Schema(ref = "IndustryLevel")),
                         @Parameter(name = SharedParameters.PERMIT_NUMBER, in = ParameterIn.PATH, required = true,
                                 example = "91130200699229617X001P", description = """
                                         Permit number (HJ 608-2017): the holder's 18-character unified social \

@@ -38,6 +38,10 @@ public final class SharedParameters {
     public static final String REPORT_YEAR = "reportYear";
     public static final String REPORT_STATUS = "reportStatus";
 
+    // The statistics' grouping, shared by every statistics operation.
+    public static final String GROUP_BY = "groupBy";
+    public static final String INDUSTRY_LEVEL = "industryLevel";
+
     /** The permit number in the path of every operation on one permit. */
     public static final String PERMIT_NUMBER = "permitNumber";
 

@@ -122,8 +122,8 @@ public class DemoDataLoader {
             // Nobody may add rows while the tables have no constraints.
             st.execute("LOCK TABLE " + String.join(", ", TABLES) + " IN EXCLUSIVE MODE");
         }
-        // Documents are rendered once at the end, in one statement, not once per COPY batch.
-        List<String> documentTriggers = documentTriggers(connection);
+        // Documents are rendered and statistics rolled up once at the end, in one statement each, not once per COPY batch.
+        List<String> documentTriggers = derivedDataTriggers(connection);
         try (Statement st = connection.createStatement()) {
             for (String trigger : documentTriggers) {
                 st.execute("ALTER TABLE " + trigger.replace(" ", " DISABLE TRIGGER "));
@@ -179,6 +179,8 @@ public class DemoDataLoader {
             st.execute("SELECT permit_document_refresh_all()");
             st.execute("ANALYZE permit_document");
             phase = logPhase("rendered and stored the public documents", phase);
+            st.execute("SELECT stats_refresh_all()");
+            phase = logPhase("rolled up the statistics", phase);
             // Superseded versions keep the public document they had. The demo derives it from the current one:
             // that version's number, valid while it was in force, and its own validity where a renewal replaced it.
             st.execute("""
@@ -220,12 +222,15 @@ public class DemoDataLoader {
         }
     }
 
-    /** The stored-document triggers (V13) on the tables the demo fills, each as "table trigger". */
-    private static List<String> documentTriggers(Connection connection) throws SQLException {
+    /**
+     * The triggers that keep derived data on the tables the demo fills (the stored documents, V13; the statistics
+     * rollups, V22), each as "table trigger".
+     */
+    private static List<String> derivedDataTriggers(Connection connection) throws SQLException {
         List<String> triggers = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("""
                 SELECT tgrelid::regclass::text, quote_ident(tgname) FROM pg_trigger
-                WHERE NOT tgisinternal AND tgname LIKE 'permit\\_document\\_%%' AND tgrelid::regclass::text IN (%s)"""
+                WHERE NOT tgisinternal AND (tgname LIKE 'permit\\_document\\_%%' OR tgname LIKE 'stats\\_%%') AND tgrelid::regclass::text IN (%s)"""
                 .formatted("'" + String.join("','", TABLES) + "'"))) {
             while (rs.next()) {
                 triggers.add(rs.getString(1) + " " + rs.getString(2));

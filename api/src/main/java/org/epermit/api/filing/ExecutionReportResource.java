@@ -237,17 +237,7 @@ public class ExecutionReportResource {
     }
 
     static int year(QueryParameters params) {
-        var text = params.text("year", 4);
-        if (text.isEmpty()) {
-            params.check(java.util.Optional.of(new FieldError("query.year", "REQUIRED", Message.of("is required", "为必填项"))));
-            return 0;
-        }
-        if (!text.get().matches("(19|20|21)[0-9]{2}") || Integer.parseInt(text.get()) < 2000 || Integer.parseInt(text.get()) > 2100) {
-            params.check(java.util.Optional.of(new FieldError("query.year", "RANGE", Message.of("must be a year from 2000 to 2100, got "
-                    + text.get(), "应为2000至2100之间的年份，实际为" + text.get()))));
-            return 0;
-        }
-        return Integer.parseInt(text.get());
+        return params.year("year", true).orElse(0);
     }
 
     static ReportContent required(ReportContent body) {

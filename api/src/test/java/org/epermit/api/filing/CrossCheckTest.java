@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * report that contradicts them is caught.
  */
 @QuarkusTest
-class CrossCheckTest {
+public class CrossCheckTest {
 
     @Inject
     ClientRegistry registry;
@@ -102,7 +102,7 @@ class CrossCheckTest {
     }
 
     /** What a vendor does with an evaluation: an explanation for each finding that needs one. */
-    static void acknowledgeWhatNeedsIt(String key, String number, ObjectNode report) {
+    public static void acknowledgeWhatNeedsIt(String key, String number, ObjectNode report) {
         Response evaluation = given().header("X-API-Key", key).contentType("application/json").body(report.toString())
                 .post("/v1/permits/{n}/execution-reports/validation", number);
         for (JsonNode f : ExecutionReportFilingTest.read(evaluation.asString()).withArray("explanationsRequired")) {

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * its receipt, refused, corrected, read back by each role, and retried without duplicates.
  */
 @QuarkusTest
-class ExecutionReportFilingTest {
+public class ExecutionReportFilingTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,7 +50,7 @@ class ExecutionReportFilingTest {
         return keyPermit(pool, nth);
     }
 
-    static String[] keyPermit(Pool pool, int nth) {
+    public static String[] keyPermit(Pool pool, int nth) {
         String number = Db.string(pool, """
                 SELECT p.permit_number FROM permit p
                 WHERE p.category = 'KEY' AND p.status = 'VALID' AND p.valid_from < DATE '2024-01-01' AND p.valid_to > DATE '2026-12-31'
@@ -68,7 +68,7 @@ class ExecutionReportFilingTest {
         return TestClients.filingVendor(registry, permit[1], permit[0]);
     }
 
-    static ObjectNode blank(String key, String permit, String type, String period) {
+    public static ObjectNode blank(String key, String permit, String type, String period) {
         Response r = given().header("X-API-Key", key).queryParam("type", type).queryParam("period", period)
                 .get("/v1/permits/{n}/execution-reports/blank", permit);
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
@@ -76,7 +76,7 @@ class ExecutionReportFilingTest {
     }
 
     /** The blank report, completed: half the licensed quantity of each pollutant, every sample taken, everything confirmed. */
-    static ObjectNode completed(ObjectNode blank) {
+    public static ObjectNode completed(ObjectNode blank) {
         for (JsonNode e : blank.withArray("actualEmissions")) {
             ((ObjectNode) e).put("tonnes", new BigDecimal(e.get("licensedTonnes").asText()).divide(BigDecimal.valueOf(2)));
             ((ObjectNode) e).put("method", "MEASURED");
@@ -91,7 +91,7 @@ class ExecutionReportFilingTest {
         return blank;
     }
 
-    static JsonNode read(String text) {
+    public static JsonNode read(String text) {
         try {
             return JSON.readTree(text);
         } catch (Exception e) {
@@ -99,7 +99,7 @@ class ExecutionReportFilingTest {
         }
     }
 
-    static Response submit(String key, String permit, JsonNode body) {
+    public static Response submit(String key, String permit, JsonNode body) {
         return given().header("X-API-Key", key).contentType("application/json").body(body.toString())
                 .post("/v1/permits/{n}/execution-reports", permit);
     }

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (never public), corrected by its filer, back in the queue, and accepted; a stale or repeated review is a 409.
  */
 @QuarkusTest
-class ReportReviewTest {
+public class ReportReviewTest {
 
     @Inject
     ClientRegistry registry;
@@ -30,7 +30,7 @@ class ReportReviewTest {
     @Inject
     Pool pool;
 
-    static Response review(String key, long id, String body) {
+    public static Response review(String key, long id, String body) {
         return given().header("X-API-Key", key).contentType("application/json").body(body).post("/v1/execution-reports/{id}/review", id);
     }
 

@@ -25,6 +25,12 @@ public final class TestClients {
                 List.of("permits:read", "stats:read"), region, null, "standard", null)).await().indefinitely();
     }
 
+    /** A client of no region that reads statistics at every level (scope stats:read): a research partner. */
+    public static CreatedClient statisticsReader(ClientRegistry registry) {
+        return registry.create(new NewClient("Test statistics reader " + UUID.randomUUID(), "环境研究院", null, List.of("vendor"),
+                List.of("stats:read"), null, null, "standard", null)).await().indefinitely();
+    }
+
     /** A regulator of {@code region} that reviews: it reads permits and holds reviews:write. */
     public static CreatedClient reviewer(ClientRegistry registry, String region) {
         return registry.create(new NewClient("Test reviewer " + UUID.randomUUID(), "生态环境局审批科", null, List.of("regulator"),

@@ -160,6 +160,20 @@ public final class Transport {
     }
 
     /**
+     * Calls an operation for a representation other than JSON (the CSV of a statistics table): the successful
+     * answer's body as it came. Failures are problems, mapped as for {@link #call}.
+     *
+     * @param request the operation's request
+     * @param accept  the media type asked for
+     * @param options the call's options
+     * @return the body's bytes
+     * @throws EPermitException the typed failure
+     */
+    public byte[] bytes(ApiRequest request, String accept, RequestOptions options) {
+        return send(toHttp(request), options.toBuilder().header("Accept", accept).build()).response().body();
+    }
+
+    /**
      * Calls an operation whose success has no body (a DELETE answered with 204).
      *
      * @param request the operation's request
