@@ -53,7 +53,7 @@ public class PermitStatistics {
         SqlCondition expiring;
         if (query.region().isEmpty()) {
             expiringFrom = "SELECT s.valid_to, s.category, s.permits AS n FROM stats_permit_expiry s";
-            expiring = SqlCondition.of("s.industry_level = $1", (short) query.filterIndustryDigits());
+            expiring = new SqlCondition("s.industry_level = " + Rollup.level(query.filterIndustryDigits()), List.of());
             if (query.industry().isPresent()) {
                 expiring = expiring.and(Rollup.prefix("s.industry_code", query.industry().get(), query.filterIndustryDigits()));
             }

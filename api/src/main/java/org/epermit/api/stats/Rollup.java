@@ -17,11 +17,22 @@ final class Rollup {
     /** The rows of the grain {@code (regionDigits, industryDigits)} within the query's filters. */
     static SqlCondition selection(int regionDigits, int industryDigits, StatsQuery query) {
         List<SqlCondition> where = new ArrayList<>();
-        where.add(SqlCondition.of("s.region_level = $1 AND s.industry_level = $2", (short) regionDigits, (short) industryDigits));
+        // The grain is written into the statement, not bound: a prepared statement turns generic after five runs, and
+        // a generic plan cannot tell the 31 rows of the province grain from the 48,000 of the finest (a bound level
+        // made it scan the whole rollup: 12 ms instead of 1 ms at 1,000,000 permits).
+        where.add(new SqlCondition("s.region_level = " + level(regionDigits) + " AND s.industry_level = " + level(industryDigits), List.of()));
         query.region().ifPresent(r -> where.add(prefix("s.region_code", r, regionDigits)));
         query.industry().ifPresent(i -> where.add(prefix("s.industry_code", i, industryDigits)));
         query.category().ifPresent(c -> where.add(SqlCondition.of("s.category = $1", c.name())));
         return SqlCondition.allOf(where);
+    }
+
+    /** A grain's level as SQL text: one of the few values V22's stats_grain holds. */
+    static String level(int digits) {
+        if (digits != 0 && digits != 2 && digits != 3 && digits != 4 && digits != 6) {
+            throw new IllegalArgumentException("no rollup grain has " + digits + " digits");
+        }
+        return Integer.toString(digits);
     }
 
     /**
