@@ -9,8 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.epermit.api.access.SqlCondition;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -40,6 +38,8 @@ public class EmissionStatistics {
         if (query.pollutant().isPresent()) {
             selected = selected.and(SqlCondition.of("s.pollutant_code = $1", query.pollutant().get()));
         }
+        // Counts as bigint (sum() of a bigint is numeric, which the client decodes from text), tonnes with no trailing
+        // zeros and the ratio computed here: the service passes the figures through as the database computed them.
         String sql = """
                 WITH summed AS (
                     SELECT %1$s AS key, s.pollutant_code, sum(s.permits) AS permits, sum(s.reporting) AS reporting,
@@ -48,7 +48,12 @@ public class EmissionStatistics {
                     FROM stats_emission s WHERE %2$s
                     GROUP BY 1, 2 HAVING sum(s.permits) > 0)
                 SELECT c.key, n.name_zh, n.name_en, c.pollutant_code, pl.name_zh AS pollutant_zh, pl.name_en AS pollutant_en,
-                       c.permits, c.reporting, c.exceeded, c.licensed, c.licensed_reporting, c.actual, t.as_of
+                       CAST(c.permits AS bigint) AS permits, CAST(c.reporting AS bigint) AS reporting,
+                       CAST(c.exceeded AS bigint) AS exceeded, trim_scale(c.licensed) AS licensed,
+                       CASE WHEN c.reporting > 0 THEN trim_scale(c.licensed_reporting) END AS licensed_reporting,
+                       CASE WHEN c.reporting > 0 THEN trim_scale(c.actual) END AS actual,
+                       CASE WHEN c.reporting > 0 AND c.licensed_reporting <> 0 THEN round(c.actual / c.licensed_reporting, 4) END AS ratio,
+                       t.as_of
                 FROM (SELECT now() AS as_of) t LEFT JOIN summed c ON true %3$s
                 LEFT JOIN pollutant pl ON pl.code = c.pollutant_code
                 ORDER BY c.key, pl.display_order, c.pollutant_code""".formatted(Rollup.groupKey(query), selected.sql(), Rollup.names(query));
@@ -60,16 +65,10 @@ public class EmissionStatistics {
                 if (r.getString("key") == null) {
                     continue;
                 }
-                long reporting = r.getLong("reporting");
-                BigDecimal licensedReporting = r.getBigDecimal("licensed_reporting");
-                BigDecimal actual = reporting == 0 ? null : r.getBigDecimal("actual");
-                BigDecimal ratio = actual == null || licensedReporting.signum() == 0 ? null
-                        : actual.divide(licensedReporting, MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_UP);
                 groups.add(new Group(r.getString("key"), r.getString("name_zh"), r.getString("name_en"),
                         r.getString("pollutant_code"), r.getString("pollutant_zh"), r.getString("pollutant_en"),
-                        r.getLong("permits"), reporting, r.getLong("exceeded"), r.getBigDecimal("licensed").stripTrailingZeros(),
-                        reporting == 0 ? null : licensedReporting.stripTrailingZeros(),
-                        actual == null ? null : actual.stripTrailingZeros(), ratio));
+                        r.getLong("permits"), r.getLong("reporting"), r.getLong("exceeded"), r.getBigDecimal("licensed"),
+                        r.getBigDecimal("licensed_reporting"), r.getBigDecimal("actual"), r.getBigDecimal("ratio")));
             }
             return new Table(asOf, query.filters(), UNITS, groups);
         });

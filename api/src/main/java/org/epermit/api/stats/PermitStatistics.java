@@ -89,7 +89,8 @@ public class PermitStatistics {
                            coalesce(sum(s.n) FILTER (WHERE s.valid_to <= CASE WHEN s.category = l.registration
                                     THEN l.registration_due ELSE l.permit_due END), 0) AS due
                     FROM (%6$s WHERE %4$s) s CROSS JOIN limits l)
-                SELECT c.key, n.name_zh, n.name_en, c.permits, x.w30, x.w60, x.w90, x.due, now() AS as_of
+                SELECT c.key, n.name_zh, n.name_en, CAST(c.permits AS bigint) AS permits, CAST(x.w30 AS bigint) AS w30,
+                       CAST(x.w60 AS bigint) AS w60, CAST(x.w90 AS bigint) AS w90, CAST(x.due AS bigint) AS due, now() AS as_of
                 FROM expiring x LEFT JOIN counted c ON true %5$s
                 ORDER BY c.key""".formatted(Rollup.groupKey(query), counted.sql(), dates.sqlAfter(counted.args().size()),
                 expiring.sqlAfter(counted.args().size() + dates.args().size()), Rollup.names(query), expiringFrom);
