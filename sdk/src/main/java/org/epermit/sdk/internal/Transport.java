@@ -40,7 +40,8 @@ public final class Transport {
     /** The header carrying the idempotency key. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private static final String ACCEPT = "application/json, application/problem+json";
+    private static final String PROBLEM = "application/problem+json";
+    private static final String ACCEPT = "application/json, " + PROBLEM;
 
     private final HttpClient http;
     private final ObjectMapper json;
@@ -186,6 +187,9 @@ public final class Transport {
         if (request.contentType() != null) {
             b.header("Content-Type", request.contentType());
         }
+        if (request.accept() != null) {
+            b.header("Accept", request.accept() + ", " + PROBLEM);
+        }
         return b.build();
     }
 
@@ -217,7 +221,7 @@ public final class Transport {
         URI uri = withQuery(request.uri(), options.queryParameters());
         // A caller who sends its own If-None-Match handles the 304 itself: the cache stays out of the way.
         String cacheKey = etags.enabled() && "GET".equals(request.method()) && header(request, options, "If-None-Match") == null
-                ? ETagCache.key(uri, header(request, options, "Accept-Language")) : null;
+                ? ETagCache.key(uri, header(request, options, "Accept-Language"), header(request, options, "Accept")) : null;
         ETagCache.Stored stored = cacheKey == null ? null : etags.get(cacheKey).orElse(null);
 
         EPermitException last = null;
@@ -306,8 +310,9 @@ public final class Transport {
             b.setHeader("If-None-Match", stored.etag());
         }
         // Every answer is JSON or a problem, so every request says so, a 204 DELETE included (the contract documents
-        // only a problem for it, and older services answered a bare application/problem+json with 406).
-        b.setHeader("Accept", ACCEPT);
+        // only a problem for it, and older services answered a bare application/problem+json with 406); a request
+        // for another representation (ApiRequest.accept) has said so already.
+        b.setHeader("Accept", request.headers().firstValue("Accept").orElse(ACCEPT));
         settings.headers().forEach(b::setHeader);
         authorization.applyTo(b);
         if (idempotencyKey != null) {

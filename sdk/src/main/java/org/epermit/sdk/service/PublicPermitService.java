@@ -1,5 +1,6 @@
 package org.epermit.sdk.service;
 
+import java.util.List;
 import java.util.Objects;
 import org.epermit.sdk.ApiTag;
 import org.epermit.sdk.OperationId;
@@ -8,6 +9,8 @@ import org.epermit.sdk.PagedIterable;
 import org.epermit.sdk.RequestOptions;
 import org.epermit.sdk.errors.ValidationException;
 import org.epermit.sdk.model.MonitoringRecord;
+import org.epermit.sdk.model.PermitFeature;
+import org.epermit.sdk.model.PermitFeatureCollection;
 import org.epermit.sdk.model.PermitHistory;
 import org.epermit.sdk.model.PermitSummary;
 import org.epermit.sdk.model.PublicExecutionReport;
@@ -87,6 +90,46 @@ public interface PublicPermitService {
      */
     @OperationId("searchPublicPermits")
     Page<PermitSummary> searchPage(PermitSearchParams params, String cursor, RequestOptions options);
+
+    /**
+     * Searches permits and returns every match as a GeoJSON Feature (RFC 7946), fetching pages lazily: a Point at the
+     * site ({@code null} geometry when the permit records no coordinates) and the search item as its properties.
+     *
+     * @param params the filters ({@link PermitSearchParams#all()} for every permit)
+     * @return the matches, ordered by permit number
+     */
+    @OperationId("searchPublicPermits")
+    default PagedIterable<PermitFeature> searchFeatures(PermitSearchParams params) {
+        Objects.requireNonNull(params, "params");
+        return new PagedIterable<>(cursor -> {
+            PermitFeatureCollection page = searchFeaturesPage(params, cursor, RequestOptions.none());
+            return new Page<>(page.getFeatures() == null ? List.of() : page.getFeatures(), page.getNextCursor());
+        });
+    }
+
+    /**
+     * Fetches one page of a search as a GeoJSON FeatureCollection ({@code Accept: application/geo+json}), the page a
+     * map library takes as it is.
+     *
+     * @param params the filters; must be the same as for the page the cursor came from
+     * @param cursor the previous page's {@code nextCursor} (of either representation), or {@code null} for the first
+     * @return the page; its {@code nextCursor} is {@code null} on the last
+     */
+    @OperationId("searchPublicPermits")
+    default PermitFeatureCollection searchFeaturesPage(PermitSearchParams params, String cursor) {
+        return searchFeaturesPage(params, cursor, RequestOptions.none());
+    }
+
+    /**
+     * Fetches one page of a search as a GeoJSON FeatureCollection, with options.
+     *
+     * @param params  the filters; must be the same as for the page the cursor came from
+     * @param cursor  the previous page's {@code nextCursor}, or {@code null} for the first page
+     * @param options options for this request
+     * @return the page
+     */
+    @OperationId("searchPublicPermits")
+    PermitFeatureCollection searchFeaturesPage(PermitSearchParams params, String cursor, RequestOptions options);
 
     /**
      * Reads the current version of a permit as disclosed to the public.

@@ -12,6 +12,7 @@ import org.epermit.sdk.internal.LocalChecks;
 import org.epermit.sdk.internal.Transport;
 import org.epermit.sdk.model.MonitoringRecord;
 import org.epermit.sdk.model.MonitoringRecordPage;
+import org.epermit.sdk.model.PermitFeatureCollection;
 import org.epermit.sdk.model.PermitHistory;
 import org.epermit.sdk.model.PermitSummary;
 import org.epermit.sdk.model.PermitSummaryPage;
@@ -27,6 +28,8 @@ import org.epermit.sdk.service.PublicPermitService;
 public final class DefaultPublicPermitService implements PublicPermitService {
 
     static final String PERMIT_NUMBER = "path.permitNumber";
+    /** The media type of a search page as GeoJSON (RFC 7946). */
+    static final String GEO_JSON = "application/geo+json";
 
     private final Transport transport;
     private final LocalChecks checks;
@@ -47,6 +50,12 @@ public final class DefaultPublicPermitService implements PublicPermitService {
         PermitSummaryPage page = transport.call(search("/v1/public/permits", params, cursor), PermitSummaryPage.class,
                 options);
         return new Page<>(page.getItems() == null ? List.of() : page.getItems(), page.getNextCursor());
+    }
+
+    @Override
+    public PermitFeatureCollection searchFeaturesPage(PermitSearchParams params, String cursor, RequestOptions options) {
+        return transport.call(search("/v1/public/permits", params, cursor).accept(GEO_JSON), PermitFeatureCollection.class,
+                options);
     }
 
     /** A permit search's request: the public one and the authenticated one take the same filters. */
