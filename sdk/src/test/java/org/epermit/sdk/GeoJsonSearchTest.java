@@ -32,7 +32,7 @@ class GeoJsonSearchTest {
         return """
                 {"type":"Feature","id":"%s","geometry":%s,
                  "properties":{"permitNumber":"%s","version":1,"category":"KEY","status":"VALID",
-                   "region":{"code":"130203","nameZh":"路北区","nameEn":"Lubei District"}}}""".formatted(number, geometry, number);
+                   "region":{"code":"130203","name":"路北区","nameEn":"Lubei District"}}}""".formatted(number, geometry, number);
     }
 
     private static void twoPages() {

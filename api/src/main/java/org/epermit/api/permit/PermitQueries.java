@@ -144,13 +144,14 @@ public class PermitQueries {
     }
 
     /**
-     * How many permits a search would return, counted over {@code permit} alone: the summary's joins follow
-     * non-null foreign keys, so they neither add nor drop a row.
+     * How many permits a search would return ({@code rows}) and when the statement started ({@code as_of}): the first
+     * statement of a snapshot, whose start is the moment the snapshot shows. Counted over {@code permit} alone: the
+     * summary's joins follow non-null foreign keys, so they neither add nor drop a row.
      */
     public Statement countStatement(PermitSearchCriteria criteria, Optional<String> after, SqlCondition visible,
                                     LocalDate today) {
         SqlCondition all = conditions(criteria, after, visible, today);
-        return new Statement(PlannedPerExecution.MARKER + "SELECT count(*) FROM permit p"
+        return new Statement(PlannedPerExecution.MARKER + "SELECT statement_timestamp() AS as_of, count(*) AS rows FROM permit p"
                 + (all == SqlCondition.ALWAYS ? "" : " WHERE " + all.sql()), all.args());
     }
 
