@@ -71,8 +71,8 @@ done
 sample() {
     while kill -0 "$SERVICE_PID" 2>/dev/null; do
         curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '
-            /^jvm_memory_used_bytes\{area="heap"/ {h += $2}
-            /^jvm_buffer_memory_used_bytes\{id="direct"/ {d += $2}
+            /^jvm_memory_used_bytes\{area="heap"/ {h += $NF}
+            /^jvm_buffer_memory_used_bytes\{id="direct"/ {d += $NF}
             END {printf "%d %d\n", h, d}' >>"$WORK/samples"
         sleep 0.2
     done

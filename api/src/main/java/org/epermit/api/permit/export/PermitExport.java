@@ -32,8 +32,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
 /**
  * The bulk export of the public search: every matching permit, in permit-number order, from one snapshot
@@ -122,7 +124,7 @@ public class PermitExport {
      * match and none are left of the day's allowance ({@code refusedFor} receives the seconds to wait).
      */
     public Uni<Started> start(Request request, Optional<Caller> caller, InetAddress address,
-                              java.util.function.LongConsumer refusedFor) {
+                              LongConsumer refusedFor) {
         String who = caller.map(c -> "client:" + c.clientId()).orElse("address:" + address.getHostAddress());
         ExportSlots.Slot slot = slots.acquire(who).orElseThrow(() -> {
             refusedFor.accept(5);
@@ -137,7 +139,7 @@ public class PermitExport {
                 SqlCondition.ALWAYS, today);
         // the allowance may answer on a Redis client's thread: go on where the request runs
         Context context = Vertx.currentContext();
-        java.util.concurrent.Executor here = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+        Executor here = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
         return PermitSnapshot.open(pool, count, rows)
                 .flatMap(snapshot -> Uni.createFrom().completionStage(() -> allowance.take(caller, address, snapshot.rows()))
                         .emitOn(here)

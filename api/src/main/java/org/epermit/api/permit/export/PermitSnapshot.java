@@ -3,6 +3,7 @@ package org.epermit.api.permit.export;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.PreparedStatement;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -26,15 +27,18 @@ public final class PermitSnapshot {
     private final Transaction transaction;
     private final OffsetDateTime asOf;
     private final long rows;
+    private final PreparedStatement statement;
     private final Cursor cursor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PermitSnapshot(SqlConnection connection, Transaction transaction, OffsetDateTime asOf, long rows, Cursor cursor) {
+    private PermitSnapshot(SqlConnection connection, Transaction transaction, OffsetDateTime asOf, long rows,
+                           PreparedStatement statement, Tuple args) {
         this.connection = connection;
         this.transaction = transaction;
         this.asOf = asOf;
         this.rows = rows;
-        this.cursor = cursor;
+        this.statement = statement;
+        this.cursor = statement.cursor(args);
     }
 
     /** Opens the snapshot of the rows of {@code search}, counted by {@code count} (the same filters). */
@@ -46,7 +50,7 @@ public final class PermitSnapshot {
                         .flatMap(counted -> connection.prepare(search.sql()).map(statement -> {
                             Row row = counted.iterator().next();
                             return new PermitSnapshot(connection, tx, row.getOffsetDateTime("as_of"), row.getLong("rows"),
-                                    statement.cursor(Tuple.from(search.args())));
+                                    statement, Tuple.from(search.args()));
                         })))
                 .onFailure().call(failure -> connection.close()));
     }
@@ -76,7 +80,9 @@ public final class PermitSnapshot {
         if (!closed.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
+        // the statement is a named one on a pooled connection: released, or every export would leave one behind
         return cursor.close().onFailure().recoverWithNull()
+                .flatMap(ignored -> statement.close().onFailure().recoverWithNull())
                 .flatMap(ignored -> transaction.rollback().onFailure().recoverWithNull())
                 .flatMap(ignored -> connection.close());
     }
