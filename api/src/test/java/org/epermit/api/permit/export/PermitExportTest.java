@@ -8,16 +8,21 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.inject.Inject;
 import org.epermit.api.testing.Db;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,6 +174,35 @@ class PermitExportTest {
         List<String> ndjson = lines(given().queryParam("q", "无此企业名称之测试").queryParam("format", "ndjson").get(EXPORT));
         assertThat(ndjson).hasSize(1);
         assertThat(JSON.readTree(ndjson.get(0)).path("complete").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_caller_runs_one_export_at_a_time_and_a_second_is_refused_while_the_first_runs() throws Exception {
+        // the first export waits for its snapshot's first statement behind a lock this test holds: it is running,
+        // deterministically, until the lock is released
+        SqlConnection locker = pool.getConnection().await().indefinitely();
+        Transaction tx = locker.begin().await().indefinitely();
+        locker.query("LOCK TABLE permit IN ACCESS EXCLUSIVE MODE").execute().await().indefinitely();
+        CompletableFuture<Response> first;
+        try {
+            first = CompletableFuture.supplyAsync(() -> given().queryParam("region", "13").queryParam("format", "ndjson").get(EXPORT));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (Db.count(pool, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    + "AND query LIKE '%count(*) AS rows%'") == 0) {
+                assertThat(System.nanoTime()).as("the first export waits for the lock").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+
+            given().queryParam("region", "13").queryParam("format", "ndjson").get(EXPORT)
+                    .then().statusCode(429).contentType("application/problem+json")
+                    .body("code", equalTo("RATE_LIMITED")).header("Retry-After", "5");
+        } finally {
+            tx.rollback().await().indefinitely();
+            locker.close().await().indefinitely();
+        }
+        first.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        // its slot is free again
+        given().queryParam("region", "13").queryParam("format", "ndjson").get(EXPORT).then().statusCode(200);
     }
 
     @Test
