@@ -83,6 +83,7 @@ class ContractRequestsTest {
     /** One call of each operation, every parameter given. An operation added to the contract needs a line here. */
     private static final Map<String, Consumer<EPermitClient>> CALLS = Map.ofEntries(
             entry("searchPublicPermits", c -> c.publicPermits().searchPage(search(), "c1")),
+            entry("exportPublicPermits", c -> c.publicPermits().export(search(), Stubs.PERMIT, RequestOptions.none())),
             entry("getPublicPermit", c -> c.publicPermits().get(Stubs.PERMIT)),
             entry("getPublicPermitHistory", c -> c.publicPermits().history(Stubs.PERMIT)),
             entry("getPublicPermitVersion", c -> c.publicPermits().getVersion(Stubs.PERMIT, 2)),

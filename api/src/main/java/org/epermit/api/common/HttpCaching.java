@@ -7,6 +7,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -54,18 +55,36 @@ public class HttpCaching {
 
     /** A cacheable 200 for an object serialised to JSON, or a 304. */
     public Response publicJson(Request request, Object body) {
+        return respond(request, serialise(body));
+    }
+
+    /**
+     * A cacheable 200 for an object serialised to JSON in {@code mediaType}, one of several representations of the
+     * resource chosen by {@code Accept}, or a 304. Each representation has its own ETag (a digest of its own body),
+     * and {@code Vary: Accept} tells shared caches to keep them apart.
+     */
+    public Response publicNegotiated(Request request, Object body, MediaType mediaType) {
+        return respond(request, serialise(body), mediaType, true);
+    }
+
+    private byte[] serialise(Object body) {
         try {
-            return respond(request, json.writeValueAsBytes(body));
+            return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response could not be serialised", e);
         }
     }
 
     private Response respond(Request request, byte[] body) {
+        return respond(request, body, MediaType.APPLICATION_JSON_TYPE, false);
+    }
+
+    private Response respond(Request request, byte[] body, MediaType mediaType, boolean variesByAccept) {
         EntityTag tag = new EntityTag(digest(body));
         Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
         if (precondition != null) {
-            Response unmet = precondition.tag(tag).cacheControl(publicCache).build();
+            // a 304 carries the headers the 200 would have: ETag, Cache-Control and Vary (RFC 9110 §15.4.5)
+            Response unmet = vary(precondition.tag(tag).cacheControl(publicCache), variesByAccept).build();
             // evaluatePreconditions answers a failed If-Match with a bare 412: that is an error, so a problem.
             if (unmet.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
                 throw new ApiException(ErrorCode.PRECONDITION_FAILED, Message.of(
@@ -73,7 +92,11 @@ public class HttpCaching {
             }
             return unmet;
         }
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag).cacheControl(publicCache).build();
+        return vary(Response.ok(body, mediaType).tag(tag).cacheControl(publicCache), variesByAccept).build();
+    }
+
+    private static Response.ResponseBuilder vary(Response.ResponseBuilder response, boolean variesByAccept) {
+        return variesByAccept ? response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT) : response;
     }
 
     private static String digest(byte[] body) {

@@ -40,7 +40,8 @@ public class PermitQueries {
     private static final String SUMMARY_SELECT = """
             SELECT p.permit_number, p.version, p.category, p.status, e.credit_code, e.name AS enterprise_name,
                    p.site_name, p.region_code, r.name_zh AS region_zh, r.name_en AS region_en, p.industry_code,
-                   i.name_zh AS industry_zh, i.name_en AS industry_en, p.issuing_authority, p.valid_from, p.valid_to
+                   i.name_zh AS industry_zh, i.name_en AS industry_en, p.issuing_authority, p.valid_from, p.valid_to,
+                   p.longitude, p.latitude
             FROM permit p
             JOIN enterprise e ON e.id = p.enterprise_id
             JOIN region r ON r.code = p.region_code
@@ -102,6 +103,73 @@ public class PermitQueries {
      */
     public Uni<List<PermitSummary>> search(PermitSearchCriteria criteria, Optional<String> after, int limit,
                                            SqlCondition visible) {
+        LocalDate today = renewal.today();
+        return searchRows(criteria, after, limit, visible, today).map(rows -> summaries(rows, today));
+    }
+
+    /** As {@link #search}, each permit with its site's coordinates: the rows of a GeoJSON page. */
+    public Uni<List<LocatedPermit>> searchLocated(PermitSearchCriteria criteria, Optional<String> after, int limit,
+                                                  SqlCondition visible) {
+        LocalDate today = renewal.today();
+        return searchRows(criteria, after, limit, visible, today).map(rows -> {
+            List<LocatedPermit> list = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                list.add(located(r, today));
+            }
+            return list;
+        });
+    }
+
+    /** A permit summary and its site's WGS 84 coordinates (both absent when the site has none on record). */
+    public record LocatedPermit(PermitSummary summary, Optional<Coordinates> site) {
+    }
+
+    /** A site's longitude and latitude in degrees (WGS 84), as the permit records them. */
+    public record Coordinates(double longitude, double latitude) {
+    }
+
+    /**
+     * The statement of a search (criteria, {@code visible}, {@code after}), ordered by permit number, with its
+     * arguments; {@code limit} empty for every match (a bulk export reads it through a cursor).
+     */
+    public Statement searchStatement(PermitSearchCriteria criteria, Optional<String> after, Optional<Integer> limit,
+                                     SqlCondition visible, LocalDate today) {
+        SqlCondition all = conditions(criteria, after, visible, today);
+        List<Object> args = new ArrayList<>(all.args());
+        limit.ifPresent(args::add);
+        String sql = PlannedPerExecution.MARKER + SUMMARY_SELECT
+                + (all == SqlCondition.ALWAYS ? "" : "WHERE " + all.sql() + "\n")
+                + "ORDER BY p.permit_number" + (limit.isPresent() ? " LIMIT $" + args.size() : "");
+        return new Statement(sql, args);
+    }
+
+    /**
+     * How many permits a search would return ({@code rows}) and when the statement started ({@code as_of}): the first
+     * statement of a snapshot, whose start is the moment the snapshot shows. Counted over {@code permit} alone: the
+     * summary's joins follow non-null foreign keys, so they neither add nor drop a row.
+     */
+    public Statement countStatement(PermitSearchCriteria criteria, Optional<String> after, SqlCondition visible,
+                                    LocalDate today) {
+        SqlCondition all = conditions(criteria, after, visible, today);
+        return new Statement(PlannedPerExecution.MARKER + "SELECT statement_timestamp() AS as_of, count(*) AS rows FROM permit p"
+                + (all == SqlCondition.ALWAYS ? "" : " WHERE " + all.sql()), all.args());
+    }
+
+    /** A statement and its arguments, for a caller that runs it on a connection of its own. */
+    public record Statement(String sql, List<Object> args) {
+        public Statement {
+            args = List.copyOf(args);
+        }
+    }
+
+    private Uni<RowSet<Row>> searchRows(PermitSearchCriteria criteria, Optional<String> after, int limit,
+                                        SqlCondition visible, LocalDate today) {
+        Statement statement = searchStatement(criteria, after, Optional.of(limit), visible, today);
+        return pool.preparedQuery(statement.sql()).execute(Tuple.from(statement.args()));
+    }
+
+    private SqlCondition conditions(PermitSearchCriteria criteria, Optional<String> after, SqlCondition visible,
+                                    LocalDate today) {
         List<SqlCondition> where = new ArrayList<>(List.of(visible));
         criteria.q().ifPresent(q -> where.add(textMatch(q)));
         criteria.region().ifPresent(prefix -> where.add(RegionFilter.condition(prefix)));
@@ -111,16 +179,9 @@ public class PermitQueries {
         criteria.category().ifPresent(c -> where.add(SqlCondition.of("p.category = $1", c.name())));
         criteria.status().ifPresent(s -> where.add(SqlCondition.of("p.status = $1", s.name())));
         criteria.expiringBefore().ifPresent(d -> where.add(SqlCondition.of("p.valid_to < $1", d)));
-        LocalDate today = renewal.today();
         criteria.dueForRenewal().ifPresent(due -> where.add(renewal.condition(due, today)));
         after.ifPresent(a -> where.add(SqlCondition.of("p.permit_number > $1", a)));
-        SqlCondition all = SqlCondition.allOf(where);
-        List<Object> args = new ArrayList<>(all.args());
-        args.add(limit);
-        String sql = PlannedPerExecution.MARKER + SUMMARY_SELECT
-                + (all == SqlCondition.ALWAYS ? "" : "WHERE " + all.sql() + "\n")
-                + "ORDER BY p.permit_number LIMIT $" + args.size();
-        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> summaries(rows, today));
+        return SqlCondition.allOf(where);
     }
 
     /** All permits of an enterprise, by permit number. */
@@ -184,16 +245,34 @@ public class PermitQueries {
     private List<PermitSummary> summaries(RowSet<Row> rows, LocalDate today) {
         List<PermitSummary> list = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            PermitCategory category = PermitCategory.valueOf(r.getString("category"));
-            PermitStatus status = PermitStatus.valueOf(r.getString("status"));
-            LocalDate validTo = r.getLocalDate("valid_to");
-            list.add(new PermitSummary(r.getString("permit_number"), r.getInteger("version"), category, status,
-                    r.getString("credit_code"), r.getString("enterprise_name"), r.getString("site_name"),
-                    new CodeName(r.getString("region_code"), r.getString("region_zh"), r.getString("region_en")),
-                    new CodeName(r.getString("industry_code"), r.getString("industry_zh"), r.getString("industry_en")),
-                    r.getString("issuing_authority"), r.getLocalDate("valid_from"), validTo,
-                    renewal.isDue(status, category, validTo, today)));
+            list.add(summary(r, today));
         }
         return list;
+    }
+
+    /** The summary of one row of the summary statement ({@link #searchStatement}). */
+    public PermitSummary summary(Row r, LocalDate today) {
+        PermitCategory category = PermitCategory.valueOf(r.getString("category"));
+        PermitStatus status = PermitStatus.valueOf(r.getString("status"));
+        LocalDate validTo = r.getLocalDate("valid_to");
+        return new PermitSummary(r.getString("permit_number"), r.getInteger("version"), category, status,
+                r.getString("credit_code"), r.getString("enterprise_name"), r.getString("site_name"),
+                new CodeName(r.getString("region_code"), r.getString("region_zh"), r.getString("region_en")),
+                new CodeName(r.getString("industry_code"), r.getString("industry_zh"), r.getString("industry_en")),
+                r.getString("issuing_authority"), r.getLocalDate("valid_from"), validTo,
+                renewal.isDue(status, category, validTo, today));
+    }
+
+    /** The summary and site coordinates of one row of the summary statement. */
+    public LocatedPermit located(Row r, LocalDate today) {
+        Double longitude = r.getDouble("longitude");
+        Double latitude = r.getDouble("latitude");
+        return new LocatedPermit(summary(r, today), longitude == null || latitude == null ? Optional.empty()
+                : Optional.of(new Coordinates(longitude, latitude)));
+    }
+
+    /** The day the renewal flag is computed for (the service's clock, in its time zone). */
+    public LocalDate today() {
+        return renewal.today();
     }
 }

@@ -44,21 +44,41 @@ public class PermitSearch {
      */
     public Uni<PublicPermitResource.PermitSummaryPage> page(MultivaluedMap<String, String> query, String audience,
                                                             SqlCondition visible) {
+        Request request = read(query, audience);
+        return queries.search(request.criteria(), request.after(), request.limit() + 1, visible).map(rows -> {
+            var page = cursors.slice(rows, request.limit(), request.scope(), PermitSummary::permitNumber);
+            return new PublicPermitResource.PermitSummaryPage(page.items(), page.nextCursor());
+        });
+    }
+
+    /**
+     * The same page of the public search as {@link #page(MultivaluedMap)}, as a GeoJSON FeatureCollection: the same
+     * parameters, permits, order and cursor (a cursor of one continues the other).
+     */
+    public Uni<PermitFeatureCollection> features(MultivaluedMap<String, String> query) {
+        Request request = read(query, "public");
+        return queries.searchLocated(request.criteria(), request.after(), request.limit() + 1, SqlCondition.ALWAYS)
+                .map(rows -> {
+                    var page = cursors.slice(rows, request.limit(), request.scope(), r -> r.summary().permitNumber());
+                    return PermitFeatureCollection.of(page.items(), page.nextCursor());
+                });
+    }
+
+    /** A search's checked parameters: its criteria, page size, and the permit number it continues after. */
+    private record Request(PermitSearchCriteria criteria, int limit, Optional<String> after, String scope) {
+    }
+
+    /** Reads and checks the parameters, reporting every bad one at once, and decodes the cursor. */
+    private Request read(MultivaluedMap<String, String> query, String audience) {
         QueryParameters params = QueryParameters.of(query, PARAMETERS);
-        Optional<String> q = params.text("q");
-        Optional<String> region = params.text("region");
-        region.ifPresent(r -> params.check(CodePrefix.checkRegion(r, "query.region")));
-        Optional<String> industry = params.text("industry");
-        industry.ifPresent(i -> params.check(CodePrefix.checkIndustry(i, "query.industry")));
-        PermitSearchCriteria criteria = new PermitSearchCriteria(q, region, industry,
-                params.enumValue("category", PermitCategory.class), params.enumValue("status", PermitStatus.class),
-                params.date("expiringBefore"), params.bool("dueForRenewal"));
+        PermitSearchCriteria criteria = criteria(params);
         int limit = params.limit(paging);
         Optional<String> cursor = params.text("cursor", 4096);
         params.throwIfInvalid();
 
+        String scope = audience + criteria.canonical();
         Optional<String> after = cursor.map(c -> {
-            List<String> position = cursors.decode(c, audience + criteria.canonical(), "query.cursor");
+            List<String> position = cursors.decode(c, scope, "query.cursor");
             if (position.size() != 1) {
                 throw new ApiException(ErrorCode.INVALID_CURSOR, Message.of("The cursor is not a permit search cursor.",
                         "该游标不是许可证查询的游标。"), List.of(new FieldError("query.cursor", "FORMAT",
@@ -66,9 +86,21 @@ public class PermitSearch {
             }
             return position.get(0);
         });
-        return queries.search(criteria, after, limit + 1, visible).map(rows -> {
-            var page = cursors.slice(rows, limit, audience + criteria.canonical(), PermitSummary::permitNumber);
-            return new PublicPermitResource.PermitSummaryPage(page.items(), page.nextCursor());
-        });
+        return new Request(criteria, limit, after, scope);
+    }
+
+    /**
+     * The search filters of {@code params} (q, region, industry, category, status, expiringBefore, dueForRenewal),
+     * their errors recorded in {@code params}: the search and the bulk export read them alike.
+     */
+    public static PermitSearchCriteria criteria(QueryParameters params) {
+        Optional<String> q = params.text("q");
+        Optional<String> region = params.text("region");
+        region.ifPresent(r -> params.check(CodePrefix.checkRegion(r, "query.region")));
+        Optional<String> industry = params.text("industry");
+        industry.ifPresent(i -> params.check(CodePrefix.checkIndustry(i, "query.industry")));
+        return new PermitSearchCriteria(q, region, industry,
+                params.enumValue("category", PermitCategory.class), params.enumValue("status", PermitStatus.class),
+                params.date("expiringBefore"), params.bool("dueForRenewal"));
     }
 }

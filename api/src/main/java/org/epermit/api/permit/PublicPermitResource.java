@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -45,12 +46,20 @@ public class PublicPermitResource {
         this.caching = caching;
     }
 
+    /** The GeoJSON media type (RFC 7946 §12). */
+    public static final String GEO_JSON = "application/geo+json";
+    private static final MediaType GEO_JSON_TYPE = MediaType.valueOf(GEO_JSON);
+
     @GET
+    @Produces({MediaType.APPLICATION_JSON, GEO_JSON})
     @Operation(operationId = "searchPublicPermits", summary = "Search permits",
             description = "Finds permits by enterprise name (any Chinese substring), permit number or credit code prefix, "
                     + "region and industry prefix, category, status and expiry. Results are ordered by permit number "
                     + "and paged with an opaque cursor: pass `nextCursor` back as `cursor`, with the same filters, "
-                    + "until it is null. Unknown or repeated parameters are rejected.")
+                    + "until it is null. Unknown or repeated parameters are rejected. With `Accept: application/geo+json` "
+                    + "the same page is a GeoJSON FeatureCollection (RFC 7946): a Feature per permit, its id the permit "
+                    + "number, a Point at the site (null when the permit records no coordinates), the JSON item as its "
+                    + "properties, and `nextCursor` as a foreign member; either cursor continues either representation.")
     @Parameters({
             @Parameter(ref = SharedParameters.Q),
             @Parameter(ref = SharedParameters.REGION),
@@ -62,12 +71,32 @@ public class PublicPermitResource {
             @Parameter(ref = SharedParameters.LIMIT),
             @Parameter(ref = SharedParameters.CURSOR)
     })
-    @APIResponse(responseCode = "200", description = "A page of permits",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitSummaryPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of permits (each representation has its own ETag; `Vary: Accept`)",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitSummaryPage.class)),
+                    @Content(mediaType = GEO_JSON, schema = @Schema(implementation = PermitFeatureCollection.class))})
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
     @APIResponse(responseCode = "400", description = "A parameter is invalid (VALIDATION_FAILED) or the cursor is (INVALID_CURSOR); `errors` lists each one")
-    public Uni<Response> search(@Context UriInfo uri, @Context Request request) {
-        return search.page(uri.getQueryParameters()).map(page -> caching.publicJson(request, page));
+    public Uni<Response> search(@Context UriInfo uri, @Context Request request, @Context HttpHeaders headers) {
+        if (wantsGeoJson(headers)) {
+            return search.features(uri.getQueryParameters())
+                    .map(page -> caching.publicNegotiated(request, page, GEO_JSON_TYPE));
+        }
+        return search.page(uri.getQueryParameters())
+                .map(page -> caching.publicNegotiated(request, page, MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /** GeoJSON when the caller prefers it to JSON (Accept's order and weights), JSON otherwise. */
+    static boolean wantsGeoJson(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (type.isCompatible(GEO_JSON_TYPE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @GET

@@ -57,11 +57,18 @@ public final class PackagedApp {
 
     /** Starts the jar on {@code port} with {@code env} added to a clean environment and 400 demo permits. */
     public static PackagedApp start(Path dataDir, int port, Map<String, String> env) throws IOException {
+        return start(dataDir, port, env, List.of());
+    }
+
+    /** As {@link #start(Path, int, Map)}, with JVM options after the defaults (a later {@code -D} wins; {@code -Xmx}). */
+    public static PackagedApp start(Path dataDir, int port, Map<String, String> env, List<String> jvmOptions) throws IOException {
         assertThat(JAR).as("package the service first (mvn verify does)").exists();
         int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort,
-                "-Depermit.demo.permits=400", "-jar", JAR.toString()));
+                "-Depermit.demo.permits=400"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("EPERMIT_"));
         pb.environment().put("EPERMIT_DATA_DIR", dataDir.toString());
@@ -81,7 +88,12 @@ public final class PackagedApp {
 
     /** Waits (120 s at most) for a line of the console output. */
     public PackagedApp awaitLine(String text) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        return awaitLine(text, Duration.ofSeconds(120));
+    }
+
+    /** Waits at most {@code atMost} for a line of the console output (a large demo load takes minutes). */
+    public PackagedApp awaitLine(String text, Duration atMost) throws InterruptedException {
+        Instant deadline = Instant.now().plus(atMost);
         while (Instant.now().isBefore(deadline)) {
             if (lines.stream().anyMatch(l -> l.contains(text))) {
                 return this;
@@ -91,7 +103,7 @@ public final class PackagedApp {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no '" + text + "' within 120 s:\n" + output());
+        throw new AssertionError("no '" + text + "' within " + atMost.toSeconds() + " s:\n" + output());
     }
 
     /** A demo API key printed at start-up: {@code administrator} or {@code vendor}. */

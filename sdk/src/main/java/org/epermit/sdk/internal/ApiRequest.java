@@ -30,6 +30,7 @@ public final class ApiRequest {
     private Object body;
     private byte[] text;
     private String contentType;
+    private String accept;
 
     private ApiRequest(String method, String template, Object... pathParameters) {
         this.method = method;
@@ -144,8 +145,25 @@ public final class ApiRequest {
         return this;
     }
 
+    /**
+     * Asks for another representation than JSON, for an operation whose success the contract documents in several
+     * media types (a search as GeoJSON, an export as NDJSON or CSV). A problem is accepted as well, as always.
+     *
+     * @param mediaType the success's media type, e.g. {@code application/geo+json}
+     * @return this request
+     */
+    public ApiRequest accept(String mediaType) {
+        this.accept = Objects.requireNonNull(mediaType, "mediaType");
+        return this;
+    }
+
     String method() {
         return method;
+    }
+
+    /** The media type asked for with {@link #accept(String)}, or {@code null} for JSON. */
+    String accept() {
+        return accept;
     }
 
     /** The path with its parameters filled in, percent-encoded, and the query, without the base URL. */

@@ -62,10 +62,12 @@ public final class ETagCache {
      *
      * @param uri            the full URI, query included
      * @param acceptLanguage the request's {@code Accept-Language}, or {@code null}
+     * @param accept         the request's {@code Accept}, or {@code null}: one URI can have several representations
+     *                       (a search as JSON and as GeoJSON), each kept apart
      * @return the key
      */
-    static String key(URI uri, String acceptLanguage) {
-        return uri + " " + (acceptLanguage == null ? "" : acceptLanguage);
+    static String key(URI uri, String acceptLanguage, String accept) {
+        return uri + " " + (acceptLanguage == null ? "" : acceptLanguage) + " " + (accept == null ? "" : accept);
     }
 
     synchronized Optional<Stored> get(String key) {

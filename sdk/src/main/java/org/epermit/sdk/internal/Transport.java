@@ -40,7 +40,8 @@ public final class Transport {
     /** The header carrying the idempotency key. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private static final String ACCEPT = "application/json, application/problem+json";
+    private static final String PROBLEM = "application/problem+json";
+    private static final String ACCEPT = "application/json, " + PROBLEM;
 
     private final HttpClient http;
     private final ObjectMapper json;
@@ -184,6 +185,131 @@ public final class Transport {
         send(toHttp(request), options);
     }
 
+    /**
+     * Calls an operation whose success is a stream (an export) and returns the response as soon as its headers have
+     * arrived, the body unread: the caller reads it at its own pace and must close it. Failures before that are
+     * retried as {@link #call} retries them (connection failures, 429 but not QUOTA_EXCEEDED, 502/503/504, after
+     * {@code Retry-After} or with backoff); the attempt timeout bounds the wait for the headers, not the download.
+     *
+     * @param request the operation's request
+     * @param options the call's options
+     * @return the successful response, its body an open stream
+     * @throws EPermitException the typed failure of the last attempt
+     */
+    public HttpResponse<java.io.InputStream> open(ApiRequest request, RequestOptions options) {
+        HttpRequest plain = toHttp(request);
+        Duration perAttempt = options.attemptTimeout().orElse(settings.attemptTimeout());
+        int maxRetries = options.maxRetries().orElse(settings.retry().maxRetries());
+        URI uri = withQuery(plain.uri(), options.queryParameters());
+        EPermitException last;
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            Duration retryAfter = null;
+            try {
+                Authenticator.Authorization authorization = authenticator.authorize(perAttempt);
+                HttpRequest attempt = prepare(plain, uri, perAttempt, authorization, null, options, null);
+                java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>> future =
+                        http.sendAsync(attempt, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<java.io.InputStream> response;
+                try {
+                    response = future.get(Math.max(1, perAttempt.toNanos()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    future.cancel(true);
+                    throw new IOException("no response headers within " + Attempt.describe(perAttempt), e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+                if (response.statusCode() / 100 == 2) {
+                    return response;
+                }
+                byte[] body;
+                try (java.io.InputStream in = response.body()) {
+                    body = in.readAllBytes();
+                }
+                HttpResponse<byte[]> failed = Buffered.of(response, body);
+                retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+                        settings.clock().instant()).orElse(null);
+                last = errors.fromResponse(failed, attempts, retryAfter);
+                if (!RetryPolicy.retryable(response.statusCode(), last.getCode())) {
+                    throw last;
+                }
+            } catch (IOException e) {
+                last = new ConnectionException(new ErrorDetails(0, ConnectionException.CODE, null, null,
+                        "No response from " + plain.method() + " " + uri + ": " + e.getMessage(), null, List.of(),
+                        attempts), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw interrupted(attempts, e);
+            }
+            if (attempts > maxRetries) {
+                throw last;
+            }
+            Duration delay = retryAfter != null ? settings.retry().honour(retryAfter) : settings.retry().backoff(attempts);
+            try {
+                settings.sleeper().sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw interrupted(attempts, e);
+            }
+        }
+    }
+
+    /**
+     * Reads a JSON value with the client's mapper (UTF-8 bytes, unknown members tolerated as everywhere).
+     *
+     * @param bytes the JSON text
+     * @param type  the model
+     * @param <T>   the model
+     * @return the value
+     * @throws IOException when the bytes are not that model
+     */
+    public <T> T read(byte[] bytes, Class<T> type) throws IOException {
+        return json.readValue(bytes, type);
+    }
+
+    /** A response whose body was read into memory, for the error mapper. */
+    private record Buffered(HttpResponse<?> response, byte[] body) implements HttpResponse<byte[]> {
+        static Buffered of(HttpResponse<?> response, byte[] body) {
+            return new Buffered(response, body);
+        }
+
+        @Override
+        public int statusCode() {
+            return response.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return response.request();
+        }
+
+        @Override
+        public java.util.Optional<HttpResponse<byte[]>> previousResponse() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return response.headers();
+        }
+
+        @Override
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return response.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return response.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return response.version();
+        }
+    }
+
     private HttpRequest toHttp(ApiRequest request) {
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
         if (request.text() != null) {
@@ -199,6 +325,9 @@ public final class Transport {
                 .method(request.method(), body);
         if (request.contentType() != null) {
             b.header("Content-Type", request.contentType());
+        }
+        if (request.accept() != null) {
+            b.header("Accept", request.accept() + ", " + PROBLEM);
         }
         return b.build();
     }
@@ -231,7 +360,7 @@ public final class Transport {
         URI uri = withQuery(request.uri(), options.queryParameters());
         // A caller who sends its own If-None-Match handles the 304 itself: the cache stays out of the way.
         String cacheKey = etags.enabled() && "GET".equals(request.method()) && header(request, options, "If-None-Match") == null
-                ? ETagCache.key(uri, header(request, options, "Accept-Language")) : null;
+                ? ETagCache.key(uri, header(request, options, "Accept-Language"), header(request, options, "Accept")) : null;
         ETagCache.Stored stored = cacheKey == null ? null : etags.get(cacheKey).orElse(null);
 
         EPermitException last = null;
@@ -320,8 +449,9 @@ public final class Transport {
             b.setHeader("If-None-Match", stored.etag());
         }
         // Every answer is JSON or a problem, so every request says so, a 204 DELETE included (the contract documents
-        // only a problem for it, and older services answered a bare application/problem+json with 406).
-        b.setHeader("Accept", ACCEPT);
+        // only a problem for it, and older services answered a bare application/problem+json with 406); a request
+        // for another representation (ApiRequest.accept) has said so already.
+        b.setHeader("Accept", request.headers().firstValue("Accept").orElse(ACCEPT));
         settings.headers().forEach(b::setHeader);
         authorization.applyTo(b);
         if (idempotencyKey != null) {

@@ -1,5 +1,11 @@
 package org.epermit.sdk.service;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.epermit.sdk.ApiTag;
 import org.epermit.sdk.OperationId;
@@ -7,7 +13,11 @@ import org.epermit.sdk.Page;
 import org.epermit.sdk.PagedIterable;
 import org.epermit.sdk.RequestOptions;
 import org.epermit.sdk.errors.ValidationException;
+import org.epermit.sdk.export.ExportSummary;
+import org.epermit.sdk.export.PermitExport;
 import org.epermit.sdk.model.MonitoringRecord;
+import org.epermit.sdk.model.PermitFeature;
+import org.epermit.sdk.model.PermitFeatureCollection;
 import org.epermit.sdk.model.PermitHistory;
 import org.epermit.sdk.model.PermitSummary;
 import org.epermit.sdk.model.PublicExecutionReport;
@@ -87,6 +97,104 @@ public interface PublicPermitService {
      */
     @OperationId("searchPublicPermits")
     Page<PermitSummary> searchPage(PermitSearchParams params, String cursor, RequestOptions options);
+
+    /**
+     * Searches permits and returns every match as a GeoJSON Feature (RFC 7946), fetching pages lazily: a Point at the
+     * site ({@code null} geometry when the permit records no coordinates) and the search item as its properties.
+     *
+     * @param params the filters ({@link PermitSearchParams#all()} for every permit)
+     * @return the matches, ordered by permit number
+     */
+    @OperationId("searchPublicPermits")
+    default PagedIterable<PermitFeature> searchFeatures(PermitSearchParams params) {
+        Objects.requireNonNull(params, "params");
+        return new PagedIterable<>(cursor -> {
+            PermitFeatureCollection page = searchFeaturesPage(params, cursor, RequestOptions.none());
+            return new Page<>(page.getFeatures() == null ? List.of() : page.getFeatures(), page.getNextCursor());
+        });
+    }
+
+    /**
+     * Fetches one page of a search as a GeoJSON FeatureCollection ({@code Accept: application/geo+json}), the page a
+     * map library takes as it is.
+     *
+     * @param params the filters; must be the same as for the page the cursor came from
+     * @param cursor the previous page's {@code nextCursor} (of either representation), or {@code null} for the first
+     * @return the page; its {@code nextCursor} is {@code null} on the last
+     */
+    @OperationId("searchPublicPermits")
+    default PermitFeatureCollection searchFeaturesPage(PermitSearchParams params, String cursor) {
+        return searchFeaturesPage(params, cursor, RequestOptions.none());
+    }
+
+    /**
+     * Fetches one page of a search as a GeoJSON FeatureCollection, with options.
+     *
+     * @param params  the filters; must be the same as for the page the cursor came from
+     * @param cursor  the previous page's {@code nextCursor}, or {@code null} for the first page
+     * @param options options for this request
+     * @return the page
+     */
+    @OperationId("searchPublicPermits")
+    PermitFeatureCollection searchFeaturesPage(PermitSearchParams params, String cursor, RequestOptions options);
+
+    /**
+     * Exports every permit matching the filters (the search's filters; its {@code limit} is not used), read lazily from
+     * the NDJSON stream in constant memory, from one snapshot. A cut connection is resumed by itself. Close it if you
+     * stop early.
+     *
+     * @param params the filters ({@link PermitSearchParams#all()} for every permit)
+     * @return the export, its first response received
+     * @throws ValidationException for a bad filter
+     * @throws org.epermit.sdk.errors.RateLimitedException {@code QUOTA_EXCEEDED} when the day's export allowance is spent
+     */
+    @OperationId("exportPublicPermits")
+    default PermitExport export(PermitSearchParams params) {
+        return export(params, null, RequestOptions.none());
+    }
+
+    /**
+     * Exports the permits matching the filters after a permit number, with options.
+     *
+     * @param params      the filters
+     * @param resumeAfter the last permit received before (an interrupted or allowance-limited export), or {@code null}
+     * @param options     options for each request (the first, and those that resume)
+     * @return the export
+     */
+    @OperationId("exportPublicPermits")
+    PermitExport export(PermitSearchParams params, String resumeAfter, RequestOptions options);
+
+    /**
+     * Downloads every permit matching the filters as CSV (UTF-8 with a byte-order mark, a header row) into a file,
+     * and checks every row arrived.
+     *
+     * @param params the filters
+     * @param file   the file to write (replaced)
+     * @return what was written
+     * @throws org.epermit.sdk.errors.ConnectionException when the download was cut: its message names the last whole
+     *                                                    row, to pass as {@code resumeAfter}
+     */
+    @OperationId("exportPublicPermits")
+    default ExportSummary downloadCsv(PermitSearchParams params, Path file) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            return downloadCsv(params, null, out, RequestOptions.none());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Downloads the permits matching the filters as CSV into a stream (left open), and checks every row arrived.
+     *
+     * @param params      the filters
+     * @param resumeAfter continue after this permit number, or {@code null} from the start; a resumed download has
+     *                    its own header row
+     * @param out         where the bytes go, as they come
+     * @param options     options for the request
+     * @return what was written
+     */
+    @OperationId("exportPublicPermits")
+    ExportSummary downloadCsv(PermitSearchParams params, String resumeAfter, OutputStream out, RequestOptions options);
 
     /**
      * Reads the current version of a permit as disclosed to the public.

@@ -98,6 +98,46 @@ public final class BucketStore implements AutoCloseable {
         }).thenCompose(result -> result);
     }
 
+    /**
+     * Takes up to {@code wanted} tokens from the bucket {@code key} (as many as it holds, maybe none) and tells how
+     * many it took: a volume allowance grants what is left of it. Redis, or this process while Redis is unreachable.
+     */
+    public CompletableFuture<Long> consumeUpTo(String key, Supplier<BucketConfiguration> configuration, long wanted) {
+        return onBucket(key, configuration, bucket -> bucket.tryConsumeAsMuchAsPossible(wanted));
+    }
+
+    /** Gives {@code tokens} back to the bucket {@code key} (never above its capacity): an allowance taken but not used. */
+    public CompletableFuture<Void> giveBack(String key, Supplier<BucketConfiguration> configuration, long tokens) {
+        return onBucket(key, configuration, bucket -> bucket.addTokens(tokens));
+    }
+
+    private <T> CompletableFuture<T> onBucket(String key, Supplier<BucketConfiguration> configuration,
+                                              java.util.function.Function<io.github.bucket4j.distributed.AsyncBucketProxy, CompletableFuture<T>> operation) {
+        Optional<AsyncProxyManager<String>> shared = redis == null ? Optional.empty() : redis.buckets();
+        if (shared.isEmpty()) {
+            if (redis != null) {
+                fallbacks.increment();
+            }
+            return operation.apply(local.builder().build(key, () -> CompletableFuture.completedFuture(configuration.get())));
+        }
+        CompletableFuture<T> attempt;
+        try {
+            attempt = operation.apply(shared.get().builder()
+                    .build(keyPrefix + key, () -> CompletableFuture.completedFuture(configuration.get())));
+        } catch (RuntimeException e) {
+            attempt = CompletableFuture.failedFuture(e);
+        }
+        return attempt.handle((result, failure) -> {
+            if (failure == null) {
+                redis.succeeded();
+                return CompletableFuture.completedFuture(result);
+            }
+            redis.failed(failure);
+            fallbacks.increment();
+            return operation.apply(local.builder().build(key, () -> CompletableFuture.completedFuture(configuration.get())));
+        }).thenCompose(result -> result);
+    }
+
     private CompletableFuture<VerboseResult<ConsumptionProbe>> consumeLocally(String key, Supplier<BucketConfiguration> configuration) {
         return local.builder()
                 .build(key, () -> CompletableFuture.completedFuture(configuration.get()))

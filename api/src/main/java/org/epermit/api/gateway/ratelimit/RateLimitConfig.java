@@ -81,6 +81,15 @@ public interface RateLimitConfig {
         /** Requests per calendar day in epermit.time.zone (Asia/Shanghai by default); renewed at midnight there. */
         @Positive
         long dailyQuota();
+
+        /**
+         * Rows of bulk export ({@code GET /v1/public/permits/export}) per calendar day, renewed at the same midnight:
+         * exports are limited by volume, one request can carry a million rows. An export larger than what is left
+         * carries what is left and says how to resume (docs/bulk-export.md).
+         */
+        @WithDefault("10000000")
+        @Positive
+        long dailyExportRows();
     }
 
     interface AuthFailures {

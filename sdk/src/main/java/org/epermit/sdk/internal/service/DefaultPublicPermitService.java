@@ -1,17 +1,27 @@
 package org.epermit.sdk.internal.service;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import org.epermit.sdk.Page;
 import org.epermit.sdk.RequestOptions;
+import org.epermit.sdk.errors.ConnectionException;
 import org.epermit.sdk.errors.ErrorDetails;
+import org.epermit.sdk.export.ExportSummary;
+import org.epermit.sdk.export.PermitExport;
 import org.epermit.sdk.errors.FieldError;
 import org.epermit.sdk.errors.ValidationException;
 import org.epermit.sdk.internal.ApiRequest;
+import org.epermit.sdk.internal.CsvRecords;
 import org.epermit.sdk.internal.LocalChecks;
 import org.epermit.sdk.internal.Transport;
 import org.epermit.sdk.model.MonitoringRecord;
 import org.epermit.sdk.model.MonitoringRecordPage;
+import org.epermit.sdk.model.PermitFeatureCollection;
 import org.epermit.sdk.model.PermitHistory;
 import org.epermit.sdk.model.PermitSummary;
 import org.epermit.sdk.model.PermitSummaryPage;
@@ -27,6 +37,10 @@ import org.epermit.sdk.service.PublicPermitService;
 public final class DefaultPublicPermitService implements PublicPermitService {
 
     static final String PERMIT_NUMBER = "path.permitNumber";
+    /** The media type of a search page as GeoJSON (RFC 7946). */
+    static final String GEO_JSON = "application/geo+json";
+    static final String NDJSON = "application/x-ndjson";
+    static final String CSV = "text/csv";
 
     private final Transport transport;
     private final LocalChecks checks;
@@ -47,6 +61,62 @@ public final class DefaultPublicPermitService implements PublicPermitService {
         PermitSummaryPage page = transport.call(search("/v1/public/permits", params, cursor), PermitSummaryPage.class,
                 options);
         return new Page<>(page.getItems() == null ? List.of() : page.getItems(), page.getNextCursor());
+    }
+
+    @Override
+    public PermitFeatureCollection searchFeaturesPage(PermitSearchParams params, String cursor, RequestOptions options) {
+        return transport.call(search("/v1/public/permits", params, cursor).accept(GEO_JSON), PermitFeatureCollection.class,
+                options);
+    }
+
+    @Override
+    public PermitExport export(PermitSearchParams params, String resumeAfter, RequestOptions options) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(options, "options");
+        String first = resumeAfter == null ? null : checks.permitNumber(resumeAfter);
+        return new PermitExport(after -> transport.open(export(params, after == null ? first : after)
+                .query("format", "ndjson").accept(NDJSON), options), transport::read);
+    }
+
+    @Override
+    public ExportSummary downloadCsv(PermitSearchParams params, String resumeAfter, OutputStream out,
+                                     RequestOptions options) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(out, "out");
+        String after = resumeAfter == null ? null : checks.permitNumber(resumeAfter);
+        HttpResponse<InputStream> response = transport.open(export(params, after).query("format", "csv").accept(CSV),
+                options);
+        long expected = response.headers().firstValue("X-Export-Rows").map(Long::parseLong).orElse(-1L);
+        long matching = response.headers().firstValue("X-Export-Matching-Rows").map(Long::parseLong).orElse(expected);
+        OffsetDateTime asOf = response.headers().firstValue("X-Export-As-Of").map(OffsetDateTime::parse).orElse(null);
+        CsvRecords records = new CsvRecords();
+        IOException failure = null;
+        try (InputStream in = response.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                out.write(buffer, 0, n);
+                records.accept(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            failure = e;
+        }
+        long rows = Math.max(0, records.records() - 1); // the header row
+        String last = rows == 0 ? null : records.lastFirstField();
+        if (failure != null || (expected >= 0 && rows != expected)) {
+            throw new ConnectionException(new ErrorDetails(0, ConnectionException.CODE, null, null,
+                    "The CSV export was cut after " + rows + " of " + expected + " rows; download the rest with resumeAfter="
+                            + (last == null ? "(none: start again)" : last) + ".",
+                    response.headers().firstValue("X-Request-Id").orElse(null), List.of(), 1), failure);
+        }
+        return new ExportSummary(asOf, rows, matching, last);
+    }
+
+    /** An export's request: the search's filters (no limit, no cursor), and where it resumes. */
+    private static ApiRequest export(PermitSearchParams params, String resumeAfter) {
+        return ApiRequest.get("/v1/public/permits/export").query("q", params.q()).query("region", params.region())
+                .query("industry", params.industry()).query("category", params.category())
+                .query("status", params.status()).query("expiringBefore", params.expiringBefore())
+                .query("dueForRenewal", params.dueForRenewal()).query("resumeAfter", resumeAfter);
     }
 
     /** A permit search's request: the public one and the authenticated one take the same filters. */
