@@ -208,7 +208,7 @@ cat "$WORK/bench.err" >&2
     echo "- command: \`$COMMAND\`; commit $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$REPO_DIR" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
     echo "- $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM; load average at start $LOADAVG_START; PostgreSQL $PG_VERSION at $PGHOST:$PGPORT (database $DB); $(java -version 2>&1 | head -n 1)"
     echo "- data: $PERMITS_IN_DB permits, $REPORTS_IN_DB execution reports; $LOAD_NOTE"
-    echo "- API: $WARMUP warm-up then $REQUESTS sequential requests per call over one connection (p50/p95 of the whole HTTP exchange, client side);"
+    echo "- API: every call warmed up ($WARMUP requests each), then per call $WARMUP more warm-up and $REQUESTS sequential requests over one connection (p50/p95 of the whole HTTP exchange, client side);"
     echo "  plain GROUP BY: the statements over permit / execution_report / execution_report_emission that compute the same"
     echo "  answer (for permit counts, with the renewal pipeline's statement), run $PLAIN_RUNS times on one JDBC connection, median"
     echo "- ratio = plain GROUP BY time / API time; 'agree': the API's figures equal the plain statements' (every group and measure)"
