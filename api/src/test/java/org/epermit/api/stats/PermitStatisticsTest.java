@@ -218,6 +218,9 @@ class PermitStatisticsTest {
                     csvCell((String) g.get("nameEn")), String.valueOf(g.get("permits"))));
         }
         assertThat(body).as("Chinese names intact").contains(json.jsonPath().getString("groups[0].nameZh"));
+        Response refused = given().accept("text/csv").get("/v1/stats/permits?groupBy=town");
+        assertThat(refused.statusCode()).as("a CSV request with a bad parameter gets the problem").isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(json.jsonPath().getString("units.permits")).startsWith("count");
         assertThat(json.jsonPath().getString("asOf")).isNotBlank();
     }

@@ -6,10 +6,15 @@ import org.epermit.api.testing.MovableClock;
 import java.util.Map;
 import java.util.Set;
 
-/** A small daily export allowance (100 rows per anonymous address), a clock the test moves, and few demo permits. */
+/**
+ * Small daily export allowances (100 rows per anonymous address, 40 per client on the free plan), a clock the test
+ * moves, and few demo permits.
+ */
 public class ExportAllowanceProfile implements QuarkusTestProfile {
 
     static final int DAILY_ROWS = 100;
+    /** The allowance of a registered client on the free plan. */
+    static final int FREE_PLAN_DAILY_ROWS = 40;
 
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
@@ -20,6 +25,7 @@ public class ExportAllowanceProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "%test.epermit.rate-limit.anonymous.daily-export-rows", Integer.toString(DAILY_ROWS),
+                "%test.epermit.rate-limit.plans.free.daily-export-rows", Integer.toString(FREE_PLAN_DAILY_ROWS),
                 "%test.epermit.export.fetch-size", "30",
                 "%test.epermit.demo.permits", "250");
     }

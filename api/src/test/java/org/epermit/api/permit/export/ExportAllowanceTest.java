@@ -7,6 +7,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import org.epermit.api.client.ClientRegistry;
+import org.epermit.api.gateway.TestClients;
 import org.epermit.api.testing.Db;
 import org.epermit.api.testing.MovableClock;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,9 @@ class ExportAllowanceTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ClientRegistry registry;
 
     @Test
     void an_export_beyond_the_days_allowance_carries_what_is_left_then_the_next_is_refused_until_midnight() throws Exception {
@@ -78,5 +83,25 @@ class ExportAllowanceTest {
         assertThat(JSON.readTree(more.get(0)).path("permitNumber").asText())
                 .isEqualTo(all.get(ExportAllowanceProfile.DAILY_ROWS));
         assertThat(more).hasSize(ExportAllowanceProfile.DAILY_ROWS + 1);
+    }
+
+    @Test
+    void a_registered_client_exports_within_its_plans_allowance_each_client_its_own() throws Exception {
+        ((MovableClock) clock).set(MovableClock.NOON.toInstant());
+        String key = TestClients.onPlan(registry, "free").apiKey();
+        String other = TestClients.onPlan(registry, "free").apiKey();
+        int allowance = ExportAllowanceProfile.FREE_PLAN_DAILY_ROWS;
+
+        Response first = given().header("X-API-Key", key).queryParam("format", "ndjson").get(PermitExportTest.EXPORT);
+        first.then().statusCode(200).header(PermitExportResource.ROWS, String.valueOf(allowance));
+        List<String> lines = PermitExportTest.lines(first);
+        assertThat(lines).as("the plan's rows and the end line").hasSize(allowance + 1);
+        assertThat(JSON.readTree(lines.get(lines.size() - 1)).path("complete").asBoolean()).isFalse();
+
+        given().header("X-API-Key", key).queryParam("format", "csv").get(PermitExportTest.EXPORT)
+                .then().statusCode(429).body("code", equalTo("QUOTA_EXCEEDED"));
+        Response another = given().header("X-API-Key", other).queryParam("format", "ndjson").get(PermitExportTest.EXPORT);
+        assertThat(another.statusCode()).as("another client of the plan has an allowance of its own").isEqualTo(200);
+        assertThat(another.header(PermitExportResource.ROWS)).isEqualTo(String.valueOf(allowance));
     }
 }
