@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.epermit.api.common.CursorCodec;
 import org.epermit.api.common.PagingConfig;
+import org.epermit.api.common.PreferredMediaType;
 import org.epermit.api.common.QueryParameters;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
@@ -103,16 +104,8 @@ class RecordListing {
         });
     }
 
-    /** CSV when the caller prefers it to JSON (Accept's order and weights), JSON otherwise. */
+    /** CSV when the caller prefers it to JSON, JSON otherwise. */
     private static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (type.isCompatible(MediaType.valueOf(TEXT_CSV))) {
-                return true;
-            }
-        }
-        return false;
+        return PreferredMediaType.prefersToJson(headers, MediaType.valueOf(TEXT_CSV));
     }
 }

@@ -23,6 +23,7 @@ import org.epermit.api.access.PermitAccess;
 import org.epermit.api.contract.SharedParameters;
 import org.epermit.api.common.HttpCaching;
 import org.epermit.api.common.PermitNumber;
+import org.epermit.api.common.PreferredMediaType;
 import org.epermit.api.problem.ApiException;
 import org.epermit.api.problem.ErrorCode;
 import org.epermit.api.problem.FieldError;
@@ -86,17 +87,9 @@ public class PublicPermitResource {
                 .map(page -> caching.publicNegotiated(request, page, MediaType.APPLICATION_JSON_TYPE));
     }
 
-    /** GeoJSON when the caller prefers it to JSON (Accept's order and weights), JSON otherwise. */
+    /** GeoJSON when the caller prefers it to JSON, JSON otherwise. */
     static boolean wantsGeoJson(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (type.isCompatible(GEO_JSON_TYPE)) {
-                return true;
-            }
-        }
-        return false;
+        return PreferredMediaType.prefersToJson(headers, GEO_JSON_TYPE);
     }
 
     @GET

@@ -46,11 +46,19 @@ public class RenewalDue {
      * ranges on {@code valid_to}, one per lead, so the search reads them from {@code permit_valid_to_idx}.
      */
     public SqlCondition condition(boolean due, LocalDate today) {
-        SqlCondition isDue = SqlCondition.of("(p.status = $1 AND ("
-                        + "(p.category = $2 AND p.valid_to BETWEEN $3 AND $4)"
-                        + " OR (p.category <> $2 AND p.valid_to BETWEEN $3 AND $5)))",
-                PermitStatus.VALID.name(), PermitCategory.REGISTRATION.name(), today,
-                today.plus(config.registrationRenewalLead()), today.plus(config.renewalLead()));
+        SqlCondition isDue = SqlCondition.of("p.status = $1", PermitStatus.VALID.name()).and(withinLead("p", today));
         return due ? isDue : new SqlCondition("NOT " + isDue.sql(), isDue.args());
+    }
+
+    /**
+     * The rule's window alone, on the {@code category} and {@code valid_to} columns of {@code alias}: validity ending
+     * within the lead of its category from {@code today}, whatever the status (for rows already known to be VALID,
+     * such as the statistics' expiry rollup).
+     */
+    public SqlCondition withinLead(String alias, LocalDate today) {
+        return SqlCondition.of("((" + alias + ".category = $1 AND " + alias + ".valid_to BETWEEN $2 AND $3)"
+                        + " OR (" + alias + ".category <> $1 AND " + alias + ".valid_to BETWEEN $2 AND $4))",
+                PermitCategory.REGISTRATION.name(), today, today.plus(config.registrationRenewalLead()),
+                today.plus(config.renewalLead()));
     }
 }

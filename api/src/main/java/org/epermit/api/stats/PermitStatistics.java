@@ -7,8 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.epermit.api.access.SqlCondition;
-import org.epermit.api.permit.PermitCategory;
-import org.epermit.api.permit.PermitLifecycleConfig;
+import org.epermit.api.permit.RenewalDue;
 import org.epermit.api.permit.PermitStatus;
 
 import java.time.Clock;
@@ -32,12 +31,12 @@ public class PermitStatistics {
 
     private final Pool pool;
     private final Clock clock;
-    private final PermitLifecycleConfig lifecycle;
+    private final RenewalDue renewal;
 
-    public PermitStatistics(Pool pool, Clock clock, PermitLifecycleConfig lifecycle) {
+    public PermitStatistics(Pool pool, Clock clock, RenewalDue renewal) {
         this.pool = pool;
         this.clock = clock;
-        this.lifecycle = lifecycle;
+        this.renewal = renewal;
     }
 
     public Uni<Table> of(StatsQuery query) {
@@ -75,28 +74,29 @@ public class PermitStatistics {
             expiring = expiring.and(SqlCondition.of("s.category = $1", query.category().get().name()));
         }
         expiring = none ? SqlCondition.NEVER : expiring.and(window);
-        SqlCondition dates = SqlCondition.of("CAST($1 AS date), CAST($2 AS date), CAST($3 AS date), CAST($4 AS date), CAST($5 AS text)", today.plusDays(WINDOWS[0]), today.plusDays(WINDOWS[1]),
-                today.plus(lifecycle.registrationRenewalLead()), today.plus(lifecycle.renewalLead()), PermitCategory.REGISTRATION.name());
+        SqlCondition dates = SqlCondition.of("CAST($1 AS date), CAST($2 AS date)", today.plusDays(WINDOWS[0]), today.plusDays(WINDOWS[1]));
+        SqlCondition due = renewal.withinLead("s", today);
         String sql = """
                 WITH counted AS (
                     SELECT %1$s AS key, sum(s.permits) AS permits FROM stats_permit_count s
                     WHERE %2$s GROUP BY 1 HAVING sum(s.permits) > 0),
-                limits (d30, d60, registration_due, permit_due, registration) AS (VALUES (%3$s)),
+                limits (d30, d60) AS (VALUES (%3$s)),
                 expiring AS (
                     SELECT coalesce(sum(s.n) FILTER (WHERE s.valid_to <= l.d30), 0) AS w30,
                            coalesce(sum(s.n) FILTER (WHERE s.valid_to <= l.d60), 0) AS w60,
                            coalesce(sum(s.n), 0) AS w90,
-                           coalesce(sum(s.n) FILTER (WHERE s.valid_to <= CASE WHEN s.category = l.registration
-                                    THEN l.registration_due ELSE l.permit_due END), 0) AS due
+                           coalesce(sum(s.n) FILTER (WHERE %7$s), 0) AS due
                     FROM (%6$s WHERE %4$s) s CROSS JOIN limits l)
                 SELECT c.key, n.name_zh, n.name_en, CAST(c.permits AS bigint) AS permits, CAST(x.w30 AS bigint) AS w30,
                        CAST(x.w60 AS bigint) AS w60, CAST(x.w90 AS bigint) AS w90, CAST(x.due AS bigint) AS due, now() AS as_of
                 FROM expiring x LEFT JOIN counted c ON true %5$s
                 ORDER BY c.key""".formatted(Rollup.groupKey(query), counted.sql(), dates.sqlAfter(counted.args().size()),
-                expiring.sqlAfter(counted.args().size() + dates.args().size()), Rollup.names(query), expiringFrom);
+                expiring.sqlAfter(counted.args().size() + dates.args().size()), Rollup.names(query), expiringFrom,
+                due.sqlAfter(counted.args().size() + dates.args().size() + expiring.args().size()));
         List<Object> args = new ArrayList<>(counted.args());
         args.addAll(dates.args());
         args.addAll(expiring.args());
+        args.addAll(due.args());
         return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
             List<Group> groups = new ArrayList<>();
             OffsetDateTime asOf = null;

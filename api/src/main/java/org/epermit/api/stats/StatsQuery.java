@@ -16,17 +16,12 @@ public record StatsQuery(Grouping groupBy, IndustryLevel industryLevel, Optional
 
     /** The digits of the region code the groups need: the grouping's, or the region filter's where that is finer. */
     public int regionDigits() {
-        return Math.max(groupBy.regionDigits(), region.map(String::length).orElse(0));
+        return Math.max(groupBy.regionDigits(), filterRegionDigits());
     }
 
-    /**
-     * The digits of the industry code the groups need. A one-digit filter is read at the division level: no industry
-     * code is shorter than two digits.
-     */
+    /** The digits of the industry code the groups need: the grouping's, or the industry filter's where that is finer. */
     public int industryDigits() {
-        int grouped = groupBy == Grouping.INDUSTRY ? industryLevel.digits() : 0;
-        int filtered = industry.map(i -> Math.max(2, i.length())).orElse(0);
-        return Math.max(grouped, filtered);
+        return Math.max(groupBy == Grouping.INDUSTRY ? industryLevel.digits() : 0, filterIndustryDigits());
     }
 
     /** The grain of the filters alone (for figures of the whole selection, such as the renewal pipeline). */
@@ -34,6 +29,7 @@ public record StatsQuery(Grouping groupBy, IndustryLevel industryLevel, Optional
         return region.map(String::length).orElse(0);
     }
 
+    /** A one-digit filter is read at the division level: no industry code is shorter than two digits. */
     public int filterIndustryDigits() {
         return industry.map(i -> Math.max(2, i.length())).orElse(0);
     }

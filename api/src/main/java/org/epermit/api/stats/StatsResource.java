@@ -22,11 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.epermit.api.common.PreferredMediaType;
 import org.epermit.api.contract.SharedParameters;
 import org.epermit.api.gateway.auth.CurrentCaller;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 
 /**
  * Statistics (统计) of permits and emissions by region, industry and category, from rollups kept in the write
@@ -139,15 +139,6 @@ public class StatsResource {
     }
 
     private static boolean wantsCsv(HttpHeaders headers) {
-        List<MediaType> acceptable = headers.getAcceptableMediaTypes();
-        for (MediaType type : acceptable) {
-            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (type.isCompatible(MediaType.valueOf(TEXT_CSV))) {
-                return true;
-            }
-        }
-        return false;
+        return PreferredMediaType.prefersToJson(headers, MediaType.valueOf(TEXT_CSV));
     }
 }
